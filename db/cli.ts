@@ -1,0 +1,31 @@
+/* Command line for the database: `tsx db/cli.ts migrate|seed`. Uses DATABASE_URL, else PGlite. */
+import { migrateDb, openDb } from "./client";
+import { seed } from "./seed";
+
+async function main() {
+  const command = process.argv[2];
+  const url = process.env.DATABASE_URL || undefined;
+  const handle = await openDb({ url, max: 1 });
+  const where = url ? "Postgres (DATABASE_URL)" : `PGlite (${process.env.PGLITE_DIR ?? ".data/pglite"})`;
+  try {
+    if (command === "migrate" || command === "seed") {
+      await migrateDb(handle, { url });
+      console.log(`Migrated ${where}.`);
+    }
+    if (command === "seed") {
+      const summary = await seed(handle.db);
+      console.log(`Seeded ${where}.`, summary ?? "");
+    }
+    if (command !== "migrate" && command !== "seed") {
+      console.error("usage: tsx db/cli.ts migrate|seed");
+      process.exitCode = 2;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

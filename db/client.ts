@@ -1,0 +1,122 @@
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+/** The one database type the app codes against: PGlite and postgres-js both satisfy it. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle, usable wherever a `Db` is. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type DbHandle = {
+  db: Db;
+  kind: "postgres" | "pglite";
+  close: () => Promise<void>;
+};
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+/** Serialises migrate-and-seed between processes that share one Postgres. */
+const MIGRATION_LOCK_ID = 727_071;
+
+export type OpenOptions = {
+  /** postgres:// URL; when absent, PGlite is used. */
+  url?: string;
+  /** PGlite data folder, or "memory://" for a throwaway database. */
+  dataDir?: string;
+  /** Connections in the postgres-js pool. */
+  max?: number;
+};
+
+export function defaultPgliteDir(): string {
+  return process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
+}
+
+/** Opens a connection without migrating. Most callers want `getDb()`. */
+export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
+  if (options.url) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const client = postgres(options.url, {
+      max: options.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10),
+      onnotice: () => {},
+      // Leads are personal data: never let the driver print query parameters.
+      debug: false,
+    });
+    return {
+      db: drizzle({ client, schema }) as unknown as Db,
+      kind: "postgres",
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const dataDir = options.dataDir ?? defaultPgliteDir();
+  if (!dataDir.startsWith("memory://")) {
+    const { mkdir } = await import("node:fs/promises");
+    await mkdir(dataDir, { recursive: true });
+  }
+  const client = await PGlite.create(dataDir);
+  return {
+    db: drizzle({ client, schema }) as unknown as Db,
+    kind: "pglite",
+    close: () => client.close(),
+  };
+}
+
+/** Applies every committed migration. On Postgres, an advisory lock keeps two starting servers apart. */
+export async function migrateDb(handle: DbHandle, options: { url?: string } = {}): Promise<void> {
+  if (handle.kind === "pglite") {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    return;
+  }
+  const url = options.url ?? process.env.DATABASE_URL;
+  if (!url) throw new Error("migrateDb: a postgres handle needs its URL");
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+    await migrate(drizzle({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await client`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`.catch(() => {});
+    await client.end({ timeout: 5 });
+  }
+}
+
+/** True when the database holds no content yet (a fresh install). */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(schema.occupations);
+  return (row?.n ?? 0) === 0;
+}
+
+type Global = typeof globalThis & { __schoolLeadsDb?: Promise<DbHandle> };
+
+/**
+ * The process's one database, opened on first use (never at import time, so `next build` does not
+ * open PGlite), migrated, and seeded with demo content when empty. Kept on globalThis so hot reload
+ * does not open a second PGlite on the same folder.
+ */
+export function getDbHandle(): Promise<DbHandle> {
+  const g = globalThis as Global;
+  g.__schoolLeadsDb ??= (async () => {
+    const url = process.env.DATABASE_URL || undefined;
+    const handle = await openDb({ url });
+    await migrateDb(handle, { url });
+    if (process.env.SEED_ON_EMPTY !== "false" && (await isEmpty(handle.db))) {
+      const { seed } = await import("./seed");
+      await seed(handle.db);
+    }
+    return handle;
+  })().catch((error: unknown) => {
+    // Let the next request try again (the database may come back).
+    delete (globalThis as Global).__schoolLeadsDb;
+    throw error;
+  });
+  return g.__schoolLeadsDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}

@@ -1,0 +1,488 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+
+/* ------------------------------------------------------------------ careers */
+
+export type Specialty = { name: string; description: string };
+export type Certification = { acronym: string; name: string; description: string };
+export type Projection = {
+  baseYear: number;
+  baseJobs: number;
+  projectedYear: number;
+  projectedJobs: number;
+  source: string;
+};
+
+/** Structured profile text. Every string is our own wording; figures carry their source. */
+export type OccupationSections = {
+  work: string[];
+  recordContents?: string[];
+  duties: string[];
+  specialties: Specialty[];
+  workingConditions: string[];
+  outlook: string[];
+  projection?: Projection;
+  training: string[];
+  certifications: Certification[];
+  employers: string[];
+};
+
+export const occupations = pgTable("occupations", {
+  id: serial("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  shortTitle: text("short_title").notNull(),
+  socCode2010: text("soc_code_2010"),
+  socCode2018: text("soc_code_2018"),
+  summary: text("summary").notNull(),
+  sections: jsonb("sections").$type<OccupationSections>().notNull(),
+  dataSource: text("data_source").notNull(),
+  dataYear: smallint("data_year").notNull(),
+  sourceNote: text("source_note"),
+  lastReviewedOn: date("last_reviewed_on", { mode: "string" }).notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const occupationRelations = pgTable(
+  "occupation_relations",
+  {
+    occupationId: integer("occupation_id").notNull().references(() => occupations.id, { onDelete: "cascade" }),
+    relatedId: integer("related_id").notNull().references(() => occupations.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.occupationId, t.relatedId] })],
+);
+
+/** A metropolitan statistical area: one row per MSA, never one per city. */
+export const metroAreas = pgTable("metro_areas", {
+  id: serial("id").primaryKey(),
+  cbsaCode: text("cbsa_code").unique(),
+  name: text("name").notNull().unique(),
+  principalCities: text("principal_cities").array().notNull(),
+  states: text("states").array().notNull(),
+});
+
+export const occupationMetroStats = pgTable(
+  "occupation_metro_stats",
+  {
+    occupationId: integer("occupation_id").notNull().references(() => occupations.id, { onDelete: "cascade" }),
+    metroId: integer("metro_id").notNull().references(() => metroAreas.id, { onDelete: "cascade" }),
+    sourceYear: smallint("source_year").notNull(),
+    employment: integer("employment").notNull(),
+    annualMedianSalary: integer("annual_median_salary").notNull(),
+    source: text("source").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.occupationId, t.metroId, t.sourceYear] }),
+    index("occupation_metro_stats_metro_idx").on(t.metroId),
+  ],
+);
+
+export const occupationIndustryStats = pgTable(
+  "occupation_industry_stats",
+  {
+    id: serial("id").primaryKey(),
+    occupationId: integer("occupation_id").notNull().references(() => occupations.id, { onDelete: "cascade" }),
+    industry: text("industry").notNull(),
+    sourceYear: smallint("source_year").notNull(),
+    jobs: integer("jobs").notNull(),
+    sharePercent: smallint("share_percent").notNull(),
+    annualMedianSalary: integer("annual_median_salary").notNull(),
+    source: text("source").notNull(),
+  },
+  (t) => [uniqueIndex("occupation_industry_unique").on(t.occupationId, t.industry, t.sourceYear)],
+);
+
+/* ------------------------------------------------------------------ schools */
+
+export const schoolStatus = pgEnum("school_status", ["active", "suspended"]);
+export const credentialLevel = pgEnum("credential_level", ["certificate", "diploma", "associate", "bachelor", "master"]);
+export const deliveryMode = pgEnum("delivery_mode", ["online", "campus", "hybrid"]);
+export const programStatus = pgEnum("program_status", ["draft", "in_review", "active", "paused"]);
+
+export const schools = pgTable(
+  "schools",
+  {
+    id: serial("id").primaryKey(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    website: text("website").notNull(),
+    logoUrl: text("logo_url"),
+    description: text("description").notNull().default(""),
+    /** The accrediting body, e.g. "Accrediting Bureau of Health Education Schools (ABHES)". Null: not accredited. */
+    accreditation: text("accreditation"),
+    accreditationType: text("accreditation_type"),
+    status: schoolStatus("status").notNull().default("active"),
+    /** Operator setting: edits to active listings go live without review. */
+    publishWithoutReview: boolean("publish_without_review").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("schools_status_idx").on(t.status)],
+);
+
+export const campuses = pgTable(
+  "campuses",
+  {
+    id: serial("id").primaryKey(),
+    schoolId: integer("school_id").notNull().references(() => schools.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    address: text("address").notNull(),
+    city: text("city").notNull(),
+    state: text("state").notNull(),
+    zip: text("zip").notNull(),
+    latitude: doublePrecision("latitude").notNull(),
+    longitude: doublePrecision("longitude").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("campuses_school_idx").on(t.schoolId),
+    index("campuses_state_idx").on(t.state),
+    index("campuses_lat_lng_idx").on(t.latitude, t.longitude),
+  ],
+);
+
+export const programAreas = pgTable("program_areas", {
+  id: serial("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  cipCode: text("cip_code").notNull(),
+});
+
+export const programs = pgTable(
+  "programs",
+  {
+    id: serial("id").primaryKey(),
+    schoolId: integer("school_id").notNull().references(() => schools.id, { onDelete: "cascade" }),
+    programAreaId: integer("program_area_id").notNull().references(() => programAreas.id),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    credentialLevel: credentialLevel("credential_level").notNull(),
+    delivery: deliveryMode("delivery").notNull(),
+    lengthMonths: smallint("length_months").notNull(),
+    highlights: text("highlights").array().notNull().default(sql`'{}'::text[]`),
+    /** Where Visit School Site leads. Only ever taken from here, never from a request. */
+    websiteUrl: text("website_url").notNull(),
+    status: programStatus("status").notNull().default("draft"),
+    /** Lower is higher on the page; null is not sponsored. */
+    sponsoredRank: smallint("sponsored_rank"),
+    dailyLeadCap: integer("daily_lead_cap"),
+    monthlyLeadCap: integer("monthly_lead_cap"),
+    /** An edit to an active listing waiting for review: the fields it would change. */
+    pendingChanges: jsonb("pending_changes").$type<Record<string, unknown>>(),
+    reviewNote: text("review_note"),
+    publishedAt: timestamp("published_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("programs_school_idx").on(t.schoolId),
+    index("programs_active_idx").on(t.status, t.programAreaId, t.credentialLevel, t.delivery),
+    check("programs_length_check", sql`${t.lengthMonths} between 1 and 120`),
+  ],
+);
+
+export const programCampuses = pgTable(
+  "program_campuses",
+  {
+    programId: integer("program_id").notNull().references(() => programs.id, { onDelete: "cascade" }),
+    campusId: integer("campus_id").notNull().references(() => campuses.id, { onDelete: "restrict" }),
+  },
+  (t) => [primaryKey({ columns: [t.programId, t.campusId] }), index("program_campuses_campus_idx").on(t.campusId)],
+);
+
+export const programOccupations = pgTable(
+  "program_occupations",
+  {
+    programId: integer("program_id").notNull().references(() => programs.id, { onDelete: "cascade" }),
+    occupationId: integer("occupation_id").notNull().references(() => occupations.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.programId, t.occupationId] }),
+    index("program_occupations_occupation_idx").on(t.occupationId),
+  ],
+);
+
+/** A Visit School Site click. No personal data: program, time, and the path it came from. */
+export const programClicks = pgTable(
+  "program_clicks",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    programId: integer("program_id").notNull().references(() => programs.id, { onDelete: "cascade" }),
+    schoolId: integer("school_id").notNull().references(() => schools.id, { onDelete: "cascade" }),
+    fromPath: text("from_path"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("program_clicks_program_time_idx").on(t.programId, t.createdAt)],
+);
+
+/* ------------------------------------------------------------ people, roles */
+
+export const userRole = pgEnum("user_role", ["operator", "user"]);
+export const membershipRole = pgEnum("membership_role", ["admin", "member"]);
+
+export const users = pgTable("users", {
+  id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+  name: text("name"),
+  email: text("email").notNull().unique(),
+  emailVerified: timestamp("email_verified", { withTimezone: true, mode: "date" }),
+  image: text("image"),
+  passwordHash: text("password_hash"),
+  role: userRole("role").notNull().default("user"),
+  disabledAt: timestamp("disabled_at", { withTimezone: true, mode: "date" }),
+  createdAt: createdAt(),
+});
+
+/** Auth.js adapter tables (names and columns as @auth/drizzle-adapter expects). */
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+export const sessions = pgTable("sessions", {
+  sessionToken: text("session_token").primaryKey(),
+  userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
+});
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+export const schoolMemberships = pgTable(
+  "school_memberships",
+  {
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    schoolId: integer("school_id").notNull().references(() => schools.id, { onDelete: "cascade" }),
+    role: membershipRole("role").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.schoolId] }), index("school_memberships_school_idx").on(t.schoolId)],
+);
+
+export const invitations = pgTable("invitations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  email: text("email").notNull(),
+  schoolId: integer("school_id").references(() => schools.id, { onDelete: "cascade" }),
+  role: membershipRole("role").notNull(),
+  /** SHA-256 of the token in the link; the token itself is never stored. */
+  tokenHash: text("token_hash").notNull().unique(),
+  invitedBy: text("invited_by").references(() => users.id, { onDelete: "set null" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+  acceptedAt: timestamp("accepted_at", { withTimezone: true, mode: "date" }),
+  createdAt: createdAt(),
+});
+
+/* -------------------------------------------------------------------- leads */
+
+export const leadStatus = pgEnum("lead_status", ["new", "contacted", "appointment", "applied", "enrolled", "closed"]);
+
+/**
+ * One "Request Info" submission by one student. It may reach several schools (one lead each).
+ * Personal fields live here once; a deletion scrubs them and keeps the consent record.
+ */
+export const leadRequests = pgTable(
+  "lead_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    email: text("email").notNull(),
+    phoneE164: text("phone_e164").notNull(),
+    zip: text("zip").notNull(),
+    city: text("city"),
+    state: text("state"),
+    educationLevel: text("education_level").notNull(),
+    desiredStart: text("desired_start").notNull(),
+    hsGradYear: smallint("hs_grad_year"),
+    militaryAffiliation: text("military_affiliation"),
+    attribution: jsonb("attribution").$type<Record<string, string>>().notNull().default({}),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true, mode: "date" }),
+    deletionRequestedAt: timestamp("deletion_requested_at", { withTimezone: true, mode: "date" }),
+    scrubbedAt: timestamp("scrubbed_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("lead_requests_email_idx").on(t.email),
+    index("lead_requests_phone_idx").on(t.phoneE164),
+    index("lead_requests_created_idx").on(t.createdAt),
+  ],
+);
+
+/** What one school receives from one request: the billable unit. */
+export const leads = pgTable(
+  "leads",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id").notNull().references(() => leadRequests.id, { onDelete: "cascade" }),
+    schoolId: integer("school_id").notNull().references(() => schools.id, { onDelete: "restrict" }),
+    programId: integer("program_id").notNull().references(() => programs.id, { onDelete: "restrict" }),
+    campusId: integer("campus_id").references(() => campuses.id, { onDelete: "set null" }),
+    status: leadStatus("status").notNull().default("new"),
+    closedReason: text("closed_reason"),
+    /** A repeat of an earlier lead to the same school within the window: recorded, not billed. */
+    duplicateOfId: uuid("duplicate_of_id"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("leads_school_time_idx").on(t.schoolId, t.createdAt),
+    index("leads_program_time_idx").on(t.programId, t.createdAt),
+    index("leads_request_idx").on(t.requestId),
+  ],
+);
+
+export const leadEvents = pgTable(
+  "lead_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    leadId: uuid("lead_id").notNull().references(() => leads.id, { onDelete: "cascade" }),
+    actorUserId: text("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    kind: text("kind").notNull(),
+    fromStatus: leadStatus("from_status"),
+    toStatus: leadStatus("to_status"),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("lead_events_lead_idx").on(t.leadId, t.createdAt)],
+);
+
+/** Proof of consent, kept apart from the lead's personal fields and never scrubbed. */
+export const consentRecords = pgTable("consent_records", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  requestId: uuid("request_id").notNull().unique().references(() => leadRequests.id, { onDelete: "restrict" }),
+  textVersion: text("text_version").notNull(),
+  text: text("text").notNull(),
+  textSha256: text("text_sha256").notNull(),
+  schoolIds: integer("school_ids").array().notNull(),
+  schoolNames: text("school_names").array().notNull(),
+  consentedAt: timestamp("consented_at", { withTimezone: true, mode: "date" }).notNull(),
+  ipAddress: text("ip_address"),
+  userAgent: text("user_agent"),
+  pageUrl: text("page_url"),
+  withdrawnAt: timestamp("withdrawn_at", { withTimezone: true, mode: "date" }),
+});
+
+/* -------------------------------------------------------------------- email */
+
+export const outboxStatus = pgEnum("outbox_status", ["pending", "sending", "sent", "failed"]);
+
+/**
+ * Every email the product sends passes through here. A row is written in the same transaction as
+ * what caused it, then a worker delivers it (to the provider, or to the local mailbox).
+ */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    leadId: uuid("lead_id").references(() => leads.id, { onDelete: "set null" }),
+    schoolId: integer("school_id").references(() => schools.id, { onDelete: "set null" }),
+    toAddresses: text("to_addresses").array().notNull(),
+    subject: text("subject").notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull(),
+    /** Sent to the provider as Idempotency-Key: a retry never becomes a second email. */
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    status: outboxStatus("status").notNull().default("pending"),
+    /** "resend" or "local": where it went. */
+    transport: text("transport"),
+    attempts: smallint("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "date" }),
+    lastError: text("last_error"),
+    providerMessageId: text("provider_message_id"),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [
+    index("email_outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("email_outbox_lead_idx").on(t.leadId),
+  ],
+);
+
+/* -------------------------------------------------------------------- audit */
+
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actorUserId: text("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    schoolId: integer("school_id").references(() => schools.id, { onDelete: "set null" }),
+    subjectType: text("subject_type"),
+    subjectId: text("subject_id"),
+    metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
+    ipAddress: text("ip_address"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_events_time_idx").on(t.createdAt),
+    index("audit_events_school_time_idx").on(t.schoolId, t.createdAt),
+  ],
+);
+
+/* ------------------------------------------------------------------ types */
+
+export type Occupation = typeof occupations.$inferSelect;
+export type NewOccupation = typeof occupations.$inferInsert;
+export type MetroArea = typeof metroAreas.$inferSelect;
+export type School = typeof schools.$inferSelect;
+export type NewSchool = typeof schools.$inferInsert;
+export type Campus = typeof campuses.$inferSelect;
+export type NewCampus = typeof campuses.$inferInsert;
+export type ProgramArea = typeof programAreas.$inferSelect;
+export type Program = typeof programs.$inferSelect;
+export type NewProgram = typeof programs.$inferInsert;
+export type User = typeof users.$inferSelect;
+export type LeadRequest = typeof leadRequests.$inferSelect;
+export type Lead = typeof leads.$inferSelect;
+export type ConsentRecord = typeof consentRecords.$inferSelect;
+export type OutboxEmail = typeof emailOutbox.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type CredentialLevel = (typeof credentialLevel.enumValues)[number];
+export type DeliveryMode = (typeof deliveryMode.enumValues)[number];
+export type ProgramStatus = (typeof programStatus.enumValues)[number];
+export type LeadStatus = (typeof leadStatus.enumValues)[number];

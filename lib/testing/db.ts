@@ -1,0 +1,51 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { migrateDb, openDb, type Db, type DbHandle } from "@/db/client";
+
+export type TestDb = { name: "pglite" | "postgres"; open: () => Promise<DbHandle> };
+
+/** A fresh in-memory PGlite, migrated. */
+async function openPglite(): Promise<DbHandle> {
+  const handle = await openDb({ dataDir: "memory://" });
+  await migrateDb(handle);
+  return handle;
+}
+
+/** A fresh Postgres database cloned from the migrated test database; dropped on close. */
+async function openPostgres(templateUrl: string): Promise<DbHandle> {
+  const template = new URL(templateUrl);
+  const templateName = template.pathname.slice(1);
+  const name = `t_${randomBytes(6).toString("hex")}`;
+  const admin = postgres({ ...connectionOptions(template), database: "postgres", max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}" template "${templateName}"`);
+  const url = new URL(templateUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDb({ url: url.toString(), max: 4 });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+function connectionOptions(url: URL) {
+  return {
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    username: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password) || undefined,
+  };
+}
+
+/** The databases every query-layer test runs on: PGlite always, Postgres when TEST_DATABASE_URL is set. */
+export function testDatabases(): TestDb[] {
+  const list: TestDb[] = [{ name: "pglite", open: openPglite }];
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) list.push({ name: "postgres", open: () => openPostgres(url) });
+  return list;
+}
+
+export type { Db };
