@@ -1,6 +1,11 @@
 import type { Db } from "./client";
+import { seedSchools } from "./seed/schools";
 
-/** Idempotent: safe to run on every start and by hand. Filled in by the seed content. */
-export async function seed(db: Db): Promise<void> {
-  void db;
+/**
+ * Demo content for a fresh install. Idempotent: safe to run on every start and by hand; rows that
+ * exist are left as they are.
+ */
+export async function seed(db: Db) {
+  const directory = await seedSchools(db);
+  return { ...directory };
 }
