@@ -1,4 +1,5 @@
 import type { Db } from "./client";
+import { seedLeadRecipients } from "./seed/recipients";
 import { seedSchools } from "./seed/schools";
 
 /**
@@ -7,5 +8,6 @@ import { seedSchools } from "./seed/schools";
  */
 export async function seed(db: Db) {
   const directory = await seedSchools(db);
-  return { ...directory };
+  const recipients = await seedLeadRecipients(db);
+  return { ...directory, ...recipients };
 }
