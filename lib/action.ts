@@ -8,18 +8,9 @@ import type { z } from "zod";
  * reaches the client as a 500: expected failures are `ActionError`s, the rest are logged (without
  * the input, which may hold personal data) and answered with a generic message.
  */
-export type FieldErrors = Partial<Record<string, string>>;
+import type { ActionState, FieldErrors } from "./action-state";
 
-export type ActionState<T = unknown> = {
-  ok: boolean;
-  fieldErrors: FieldErrors;
-  message: string;
-  data?: T;
-  /** What was typed, echoed back so a page rendered without JavaScript can refill its form. */
-  values?: Record<string, string | string[]>;
-};
-
-export const initialActionState: ActionState<never> = { ok: false, fieldErrors: {}, message: "" };
+export { initialActionState, type ActionState, type FieldErrors } from "./action-state";
 
 export class ActionError extends Error {
   constructor(

@@ -73,7 +73,10 @@ async function withCampuses(db: Db, rows: Omit<LeadProgram, "campuses">[]): Prom
       ),
     )
     .orderBy(asc(campuses.name), asc(campuses.id));
-  return rows.map((r) => ({ ...r, campuses: campusRows.filter((c) => c.programId === r.id).map(({ programId: _, ...c }) => c) }));
+  return rows.map((r) => ({ ...r, campuses: campusRows
+      .filter((c) => c.programId === r.id)
+      .map((c) => ({ id: c.id, name: c.name, city: c.city, state: c.state, latitude: c.latitude, longitude: c.longitude })),
+  }));
 }
 
 /**
@@ -324,7 +327,16 @@ export async function getRequestSummary(requestId: string, db?: Db): Promise<Req
   return {
     ...request,
     programAreaIds: [...new Set(rows.map((r) => r.programAreaId))],
-    leads: rows.map(({ programAreaId: _, ...r }) => ({ ...r, duplicateSince: r.duplicateSince ? new Date(r.duplicateSince) : null })),
+    leads: rows.map((r) => ({
+      leadId: r.leadId,
+      schoolId: r.schoolId,
+      schoolName: r.schoolName,
+      programTitle: r.programTitle,
+      programSlug: r.programSlug,
+      campusName: r.campusName,
+      duplicateOfId: r.duplicateOfId,
+      duplicateSince: r.duplicateSince ? new Date(r.duplicateSince) : null,
+    })),
   };
 }
 

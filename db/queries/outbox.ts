@@ -19,8 +19,8 @@ export async function claimDueEmails(db: Db, options: { limit: number; lockSecon
     .select({ id: emailOutbox.id })
     .from(emailOutbox)
     .where(
-      sql`(${emailOutbox.status} = 'pending' and ${emailOutbox.nextAttemptAt} <= ${now})
-        or (${emailOutbox.status} = 'sending' and ${emailOutbox.lockedUntil} < ${now})`,
+      sql`(${emailOutbox.status} = 'pending' and ${emailOutbox.nextAttemptAt} <= ${now.toISOString()}::timestamptz)
+        or (${emailOutbox.status} = 'sending' and ${emailOutbox.lockedUntil} < ${now.toISOString()}::timestamptz)`,
     )
     .orderBy(emailOutbox.nextAttemptAt)
     .limit(options.limit)

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { getTransport } from "@/lib/email/transport";
-import { deliverDue } from "./worker";
+import { describeError, deliverDue } from "./worker";
 
 /**
  * The worker inside the app server (the embedded default): nudged after each response that queued an
@@ -35,7 +35,7 @@ export async function nudgeDelivery(): Promise<void> {
       await deliverDue(await getDb(), getTransport());
     } while (s.again);
   } catch (error) {
-    console.error("delivery worker:", error instanceof Error ? error.message : "failed");
+    console.error("delivery worker:", describeError(error));
   } finally {
     s.running = false;
   }

@@ -53,3 +53,10 @@ export async function deliverDue(
   }
   return run;
 }
+
+/** A log line for a failure, without query parameters (which may hold personal data). */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return "unknown error";
+  const cause = error.cause instanceof Error ? error.cause.message : null;
+  return cause ?? error.name;
+}

@@ -22,3 +22,6 @@ export function consentText(schoolNames: readonly string[]): string {
     `and I can withdraw this consent at any time with the link in my confirmation email.`
   );
 }
+
+/** The schools a consent text names, as the form reports them back: "40,12" in the order named. */
+export const consentKey = (schoolIds: readonly number[]) => schoolIds.join(",");

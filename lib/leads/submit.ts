@@ -5,7 +5,7 @@ import { getDb, type Db } from "@/db/client";
 import { createLeadRequest, findRequestIdByIdempotencyKey, getRequestInfoContext, type LeadCampus, type LeadProgram } from "@/db/queries/leads";
 import { fieldErrorsFromZod, type ActionState } from "@/lib/action";
 import { renderLeadNotification, renderStudentConfirmation, siteUrl, utcStamp } from "@/lib/email/render";
-import { CONSENT_TEXT_VERSION, consentText } from "@/lib/leads/consent";
+import { CONSENT_TEXT_VERSION, consentKey, consentText } from "@/lib/leads/consent";
 import { desiredStartLabel, educationLabel, militaryLabel } from "@/lib/leads/options";
 import { formAgeMs, studentLink } from "@/lib/leads/signing";
 import { checkRateLimit, leadRateLimit } from "@/lib/rate-limit";
@@ -97,13 +97,24 @@ export async function submitLeadRequest(raw: Record<string, unknown>, meta: Subm
       .map((program) => ({ program, campus: nearestCampus(program.campuses, place.latitude, place.longitude) })),
   ];
   const schoolNames = [...new Set(chosen.map((c) => c.program.schoolName))];
+  const schoolIds = [...new Set(chosen.map((c) => c.program.schoolId))];
+  if (data.consentSchoolIds !== undefined && data.consentSchoolIds !== consentKey(schoolIds)) {
+    // Without JavaScript the text could not follow the ticks: show the new text and ask again.
+    const unticked = Object.fromEntries(Object.entries(values).filter(([k]) => k !== "consent"));
+    return {
+      ...fail("Please correct the highlighted fields.", {
+        consent: "The schools you chose changed: read the consent text again, which now names them, and tick the box",
+      }),
+      values: unticked,
+    };
+  }
   const text = consentText(schoolNames);
   const requestId = randomUUID();
   const consent = {
     textVersion: CONSENT_TEXT_VERSION,
     text,
     textSha256: createHash("sha256").update(text).digest("hex"),
-    schoolIds: [...new Set(chosen.map((c) => c.program.schoolId))],
+    schoolIds,
     schoolNames,
     consentedAt: now,
     ipAddress: meta.ip,

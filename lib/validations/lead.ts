@@ -120,6 +120,8 @@ export const leadBaseSchema = z.object({
     (v) => (Array.isArray(v) ? v : typeof v === "string" && v !== "" ? [v] : []),
     z.array(id).max(5, "Choose at most five other programs"),
   ),
+  /** The schools the consent text named when the box was ticked ("12,40"): it must match what is sent. */
+  consentSchoolIds: z.preprocess(emptyToUndefined, z.string().max(200).optional()),
   idempotencyKey: z.preprocess(clean, z.uuid({ error: "This form has expired; reload the page" })),
   formToken: z.preprocess(clean, z.string().max(200).default("")),
   /** Honeypot: hidden from people, filled by naive bots. */
@@ -194,6 +196,7 @@ export function leadInputFromFormData(form: FormData): Record<string, unknown> {
     militaryAffiliation: one("militaryAffiliation"),
     consent: one("consent"),
     alsoProgramIds: form.getAll("alsoProgramIds").filter((v): v is string => typeof v === "string"),
+    consentSchoolIds: one("consentSchoolIds"),
     idempotencyKey: one("idempotencyKey"),
     formToken: one("formToken"),
     website: one("website"),
