@@ -2,11 +2,11 @@ import { useId } from "react";
 
 export type Bar = { label: string; value: number; display: string };
 
-const WIDTH = 640;
-const LABEL_WIDTH = 250;
-const VALUE_WIDTH = 90;
-const BAR_HEIGHT = 26;
-const GAP = 12;
+const WIDTH = 400;
+const VALUE_WIDTH = 64;
+const LABEL_HEIGHT = 18;
+const BAR_HEIGHT = 18;
+const GAP = 14;
 
 /**
  * A horizontal bar chart drawn on the server as SVG: no chart library reaches the browser.
@@ -16,8 +16,9 @@ const GAP = 12;
 export function BarChart({ title, bars, listLabel }: { title: string; bars: Bar[]; listLabel: string }) {
   const titleId = useId();
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const plotWidth = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
-  const height = bars.length * (BAR_HEIGHT + GAP) + GAP;
+  const plotWidth = WIDTH - VALUE_WIDTH;
+  const rowHeight = LABEL_HEIGHT + BAR_HEIGHT + GAP;
+  const height = bars.length * rowHeight;
 
   return (
     <figure className="mt-4">
@@ -25,20 +26,21 @@ export function BarChart({ title, bars, listLabel }: { title: string; bars: Bar[
         role="img"
         aria-labelledby={titleId}
         viewBox={`0 0 ${WIDTH} ${height}`}
-        className="h-auto w-full max-w-2xl"
+        className="h-auto w-full max-w-lg font-sans"
         preserveAspectRatio="xMinYMin meet"
       >
         <title id={titleId}>{title}</title>
         {bars.map((bar, i) => {
-          const y = GAP + i * (BAR_HEIGHT + GAP);
+          // Label above its bar: the chart stays legible when it shrinks to a phone's width.
+          const y = i * rowHeight;
           const w = Math.max(2, Math.round((bar.value / max) * plotWidth));
           return (
             <g key={bar.label}>
-              <text x={LABEL_WIDTH - 8} y={y + BAR_HEIGHT / 2} textAnchor="end" dominantBaseline="middle" fontSize="13" fill="#1f2937">
+              <text x={0} y={y + 13} fontSize="13" fill="#1f2937">
                 {bar.label}
               </text>
-              <rect x={LABEL_WIDTH} y={y} width={w} height={BAR_HEIGHT} rx="3" fill="#0f766e" />
-              <text x={LABEL_WIDTH + w + 6} y={y + BAR_HEIGHT / 2} dominantBaseline="middle" fontSize="13" fill="#1f2937">
+              <rect x={0} y={y + LABEL_HEIGHT} width={w} height={BAR_HEIGHT} rx="3" fill="#0f766e" />
+              <text x={w + 6} y={y + LABEL_HEIGHT + BAR_HEIGHT / 2} dominantBaseline="middle" fontSize="13" fill="#1f2937">
                 {bar.display}
               </text>
             </g>

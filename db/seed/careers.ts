@@ -77,18 +77,18 @@ const OCCUPATION_CONTENT: OccupationSeed[] = [
         {
           name: "Cancer registrar",
           description:
-            "Registrars review records and pathology reports of people with cancer (and some benign tumours), code the diagnosis and treatment, and enter the case in regional or national registries. Each year they follow up on the patients in the registry to record treatment, survival and recovery. Physicians and public health agencies use the data to compare how well treatments work, to spot places where particular cancers are unusually common and to find candidates for clinical trials.",
+            "Registrars review records and pathology reports of people with cancer (and some benign tumors), code the diagnosis and treatment, and enter the case in regional or national registries. Each year they follow up on the patients in the registry to record treatment, survival and recovery. Physicians and public health agencies use the data to compare how well treatments work, to spot places where particular cancers are unusually common and to find candidates for clinical trials.",
         },
       ],
       workingConditions: [
         "A typical schedule is a 40-hour week, with occasional overtime. Hospital record departments often run around the clock every day of the week, so technicians there may work evenings, nights or weekends.",
         "The work happens in an office, and unlike most health care roles it involves little or no direct contact with patients. In a small facility one credentialed technician may cover every task and run the department; larger facilities employ several technicians, each focused on one area, with an administrator handling management.",
-        "The constant need for accuracy brings some pressure, and long hours at a screen can lead to eye strain and muscle aches. The job suits people who pay close attention to detail, communicate clearly with insurers and other organisations, and are comfortable with computers.",
+        "The constant need for accuracy brings some pressure, and long hours at a screen can lead to eye strain and muscle aches. The job suits people who pay close attention to detail, communicate clearly with insurers and other organizations, and are comfortable with computers.",
       ],
       outlook: [
         "The Bureau of Labor Statistics expects employment in this occupation to grow faster than the average for all occupations over the 2014-24 decade.",
         "Growth comes from the steady arrival of new tests, treatments and procedures, all of which insurers, regulators, courts and patients want to see documented and reviewed. Federal requirements to keep records electronically add to the demand for people who can enter and manage patient data in computer systems.",
-        "Physicians' offices, especially large group practices, are expected to add jobs fastest, with home health services, outpatient centres and nursing and residential care also growing. Hospitals will keep hiring, though more slowly. Applicants with strong coding skills and experience with electronic health records should find the best prospects.",
+        "Physicians' offices, especially large group practices, are expected to add jobs fastest, with home health services, outpatient centers and nursing and residential care also growing. Hospitals will keep hiring, though more slowly. Applicants with strong coding skills and experience with electronic health records should find the best prospects.",
       ],
       projection: {
         baseYear: 2014,
@@ -98,9 +98,9 @@ const OCCUPATION_CONTENT: OccupationSeed[] = [
         source: PROJECTIONS_2014_24,
       },
       training: [
-        "Most people enter the field with an associate degree, usually from a community or junior college. Employers look most favourably on programmes accredited by the Commission on Accreditation for Health Informatics and Information Management Education (CAHIIM). Many schools offer evening, part-time or online study.",
+        "Most people enter the field with an associate degree, usually from a community or junior college. Employers look most favorably on programs accredited by the Commission on Accreditation for Health Informatics and Information Management Education (CAHIIM). Many schools offer evening, part-time or online study.",
         "Useful courses include anatomy and physiology, medical terminology, the legal side of health information, health data standards, coding, statistics, databases and general computing.",
-        "Coding is taught in certificate programmes or as part of an associate degree rather than as a degree of its own. A small number of schools run cancer registry certificates approved by the National Cancer Registrars Association (NCRA), and some schools and employers offer short courses of a week or two in coding or registry work. Many coders and registrars start as general technicians and learn the specialty on the job.",
+        "Coding is taught in certificate programs or as part of an associate degree rather than as a degree of its own. A small number of schools run cancer registry certificates approved by the National Cancer Registrars Association (NCRA), and some schools and employers offer short courses of a week or two in coding or registry work. Many coders and registrars start as general technicians and learn the specialty on the job.",
         "Most certifications have to be renewed from time to time, which normally means earning continuing education credits.",
       ],
       certifications: [
@@ -108,32 +108,32 @@ const OCCUPATION_CONTENT: OccupationSeed[] = [
           acronym: "RHIT",
           name: "Registered Health Information Technician",
           description:
-            "Awarded by the American Health Information Management Association (AHIMA) to candidates who hold an associate degree from a CAHIIM-accredited programme and pass its written exam. Many employers prefer it, and some also like to see earlier experience in a health care setting.",
+            "Awarded by the American Health Information Management Association (AHIMA) to candidates who hold an associate degree from a CAHIIM-accredited program and pass its written exam. Many employers prefer it, and some also like to see earlier experience in a health care setting.",
         },
         {
           acronym: "AAPC",
           name: "Coding certifications from the American Academy of Professional Coders",
-          description: "The AAPC runs three separate coding certification programmes.",
+          description: "The AAPC runs three separate coding certification programs.",
         },
         {
           acronym: "BMSC",
           name: "Coding certification from the Board of Medical Specialty Coding",
-          description: "One of several organisations that certify medical coders.",
+          description: "One of several organizations that certify medical coders.",
         },
         {
           acronym: "PAHCS",
           name: "Coding certification from the Professional Association of Healthcare Coding Specialists",
-          description: "Another organisation offering certification in medical coding.",
+          description: "Another organization offering certification in medical coding.",
         },
         {
           acronym: "NCRA",
           name: "Cancer registry certification from the National Cancer Registrars Association",
-          description: "The credential for technicians who specialise in cancer registry work.",
+          description: "The credential for technicians who specialize in cancer registry work.",
         },
       ],
       employers: [
         "Hospitals employ roughly two in five medical records technicians.",
-        "Most of the others work in physicians' offices, home health services, outpatient care centres and nursing care facilities.",
+        "Most of the others work in physicians' offices, home health services, outpatient care centers and nursing care facilities.",
         "Public health departments and insurance companies also hire them.",
       ],
     },
@@ -197,7 +197,7 @@ const OCCUPATION_CONTENT: OccupationSeed[] = [
         },
       ],
       employers: [
-        "Hospitals and cancer centres",
+        "Hospitals and cancer centers",
         "State and regional disease registries and public health departments",
         "Health IT vendors and consulting firms",
       ],
@@ -218,15 +218,15 @@ const OCCUPATION_CONTENT: OccupationSeed[] = [
     lastReviewedOn: LAST_REVIEWED_ON,
     sections: {
       work: [
-        "Health services managers keep a hospital, practice, clinic or department running: they set goals, manage budgets and staff, and make sure the organisation meets the rules that govern health care.",
+        "Health services managers keep a hospital, practice, clinic or department running: they set goals, manage budgets and staff, and make sure the organization meets the rules that govern health care.",
         "Some oversee a whole facility; others run one area such as health information, nursing administration or a physician group practice. Managers of health information departments often come up through records or coding work.",
       ],
       duties: [
         "Set and track budgets, fees and spending",
         "Recruit, train and schedule staff",
-        "Keep the organisation in line with laws, regulations and accreditation standards",
+        "Keep the organization in line with laws, regulations and accreditation standards",
         "Oversee patient records and the systems that hold them",
-        "Report to boards, owners or senior leadership and represent the organisation externally",
+        "Report to boards, owners or senior leadership and represent the organization externally",
       ],
       specialties: [
         {
@@ -242,10 +242,10 @@ const OCCUPATION_CONTENT: OccupationSeed[] = [
         "Most work full time in offices within health care facilities, and many put in longer hours. Managers of facilities that never close may be called in at any hour when problems arise.",
       ],
       outlook: [
-        "The BLS 2014-24 projections expect employment to grow about 17 percent over the decade, much faster than the average for all occupations, as an ageing population uses more health services and electronic records call for managers who understand them.",
+        "The BLS 2014-24 projections expect employment to grow about 17 percent over the decade, much faster than the average for all occupations, as an aging population uses more health services and electronic records call for managers who understand them.",
       ],
       training: [
-        "Most managers hold at least a bachelor's degree, commonly in health administration, health information management, nursing or business; master's degrees are common in larger organisations. Experience in a clinical or administrative role is usually expected.",
+        "Most managers hold at least a bachelor's degree, commonly in health administration, health information management, nursing or business; master's degrees are common in larger organizations. Experience in a clinical or administrative role is usually expected.",
       ],
       certifications: [
         {
@@ -258,7 +258,7 @@ const OCCUPATION_CONTENT: OccupationSeed[] = [
         "Hospitals",
         "Physicians' offices and group practices",
         "Nursing and residential care facilities",
-        "Outpatient care centres, home health services and government",
+        "Outpatient care centers, home health services and government",
       ],
     },
   },
@@ -313,7 +313,7 @@ const OCCUPATION_CONTENT: OccupationSeed[] = [
         "Physicians' offices",
         "Hospitals",
         "Dentists' and other health practitioners' offices",
-        "Outpatient care centres",
+        "Outpatient care centers",
       ],
     },
   },
