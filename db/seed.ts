@@ -1,8 +1,13 @@
 import type { Db } from "./client";
 import { seedCareers } from "./seed/careers";
+import { seedSchools } from "./seed/schools";
 
-/** Idempotent: safe to run on every start and by hand. Careers first: programs link to occupations. */
+/**
+ * Demo content for a fresh install. Idempotent: safe to run on every start and by hand; rows that
+ * exist are left as they are. Careers come first: programs link to occupations by slug.
+ */
 export async function seed(db: Db) {
   const careers = await seedCareers(db);
-  return { ...careers };
+  const directory = await seedSchools(db);
+  return { ...careers, ...directory };
 }

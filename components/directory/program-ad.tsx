@@ -1,0 +1,66 @@
+import Link from "next/link";
+import type { ProgramAd as ProgramAdData } from "@/db/queries/programs";
+import { CREDENTIAL_LABELS, DELIVERY_LABELS, campusSummary, formatMonths } from "@/lib/format";
+
+/**
+ * One school program ad. Paid placement is always labelled. "Visit School Site" goes through
+ * /go/[id], which records the click and redirects to the URL stored for the program.
+ */
+export function ProgramAdCard({ ad, headingLevel = 3, from }: { ad: ProgramAdData; headingLevel?: 2 | 3 | 4; from?: string }) {
+  const Heading = `h${headingLevel}` as const;
+  const titleId = `ad-${ad.id}-title`;
+  const goHref = from ? `/go/${ad.id}?from=${encodeURIComponent(from)}` : `/go/${ad.id}`;
+  return (
+    <article aria-labelledby={titleId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="program-ad">
+      <div className="flex items-start justify-between gap-3">
+        <Heading id={titleId} className="text-base font-semibold leading-snug">
+          <Link href={`/programs/${ad.slug}`} className="text-brand-800 hover:underline">
+            {ad.title}
+          </Link>
+        </Heading>
+        {ad.sponsored ? (
+          <span className="shrink-0 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold uppercase tracking-wide text-amber-900">
+            Sponsored
+          </span>
+        ) : null}
+      </div>
+      <p className="mt-1 text-sm">
+        <Link href={`/schools/${ad.schoolSlug}`} className="font-medium text-ink hover:underline">
+          {ad.schoolName}
+        </Link>
+      </p>
+      <p className="mt-1 text-sm text-muted">
+        {CREDENTIAL_LABELS[ad.credentialLevel]} · {formatMonths(ad.lengthMonths)} · {DELIVERY_LABELS[ad.delivery]}
+      </p>
+      <p className="mt-1 text-sm text-muted">
+        <span className="sr-only">Where: </span>
+        {campusSummary(ad.campusCities, ad.delivery)}
+      </p>
+      {ad.highlights.length > 0 ? (
+        <ul className="mt-3 list-disc space-y-1 pl-5 text-sm">
+          {ad.highlights.slice(0, 3).map((h) => (
+            <li key={h}>{h}</li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="mt-4 flex flex-wrap gap-2">
+        <Link
+          href={`/programs/${ad.slug}/request-info`}
+          className="inline-flex items-center rounded-md no-underline bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+          aria-label={`Request info about ${ad.title} at ${ad.schoolName}`}
+        >
+          Request Info
+        </Link>
+        <a
+          href={goHref}
+          target="_blank"
+          rel="noopener sponsored"
+          className="inline-flex items-center rounded-md no-underline border border-brand-700 px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50"
+          aria-label={`Visit School Site for ${ad.schoolName} (opens in a new tab)`}
+        >
+          Visit School Site
+        </a>
+      </div>
+    </article>
+  );
+}

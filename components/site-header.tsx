@@ -1,0 +1,37 @@
+import Link from "next/link";
+
+const nav = [
+  { href: "/careers", label: "Career profiles" },
+  { href: "/schools", label: "Find schools" },
+];
+
+export function SiteHeader() {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="container-page flex flex-wrap items-center justify-between gap-x-6 gap-y-2 py-3">
+        <Link href="/" className="text-lg font-bold text-brand-800 no-underline">
+          CareerPath <span className="font-normal">Schools</span>
+        </Link>
+        <nav aria-label="Main">
+          <ul className="flex flex-wrap items-center gap-x-5 gap-y-1 text-sm font-medium">
+            {nav.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="text-ink no-underline hover:text-brand-700 hover:underline">
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+            <li>
+              <Link
+                href="/login"
+                className="rounded-md border border-brand-600 no-underline px-3 py-1.5 text-brand-700 hover:bg-brand-50"
+              >
+                Sign in for schools
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
