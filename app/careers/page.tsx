@@ -12,9 +12,9 @@ export const metadata: Metadata = {
 export default async function CareersPage() {
   const occupations = await listOccupations();
   return (
-    <div className="mx-auto max-w-3xl px-4 py-8">
-      <h1 className="text-3xl font-bold text-gray-900">Career profiles</h1>
-      <p className="mt-3 text-gray-800">
+    <div className="container-page py-8"><div className="max-w-3xl">
+      <h1 className="text-3xl font-bold text-ink">Career profiles</h1>
+      <p className="mt-3 text-ink">
         Each profile covers the work, training and certification, pay and employment figures, and schools with related
         programs.
       </p>
@@ -27,16 +27,17 @@ export default async function CareersPage() {
               <h2 className="text-xl font-semibold">
                 <Link
                   href={`/careers/${o.slug}`}
-                  className="text-teal-800 underline underline-offset-2 hover:decoration-2 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-800"
+                  className="text-brand-700 underline underline-offset-2 hover:decoration-2 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
                 >
                   {o.title}
                 </Link>
               </h2>
-              <p className="mt-1 text-gray-800">{o.summary}</p>
+              <p className="mt-1 text-ink">{o.summary}</p>
             </li>
           ))}
         </ul>
       )}
+      </div>
     </div>
   );
 }

@@ -36,11 +36,11 @@ export function BarChart({ title, bars, listLabel }: { title: string; bars: Bar[
           const w = Math.max(2, Math.round((bar.value / max) * plotWidth));
           return (
             <g key={bar.label}>
-              <text x={0} y={y + 13} fontSize="13" fill="#1f2937">
+              <text x={0} y={y + 13} fontSize="13" fill="#1b2430">
                 {bar.label}
               </text>
-              <rect x={0} y={y + LABEL_HEIGHT} width={w} height={BAR_HEIGHT} rx="3" fill="#0f766e" />
-              <text x={w + 6} y={y + LABEL_HEIGHT + BAR_HEIGHT / 2} dominantBaseline="middle" fontSize="13" fill="#1f2937">
+              <rect x={0} y={y + LABEL_HEIGHT} width={w} height={BAR_HEIGHT} rx="3" fill="#174c99" />
+              <text x={w + 6} y={y + LABEL_HEIGHT + BAR_HEIGHT / 2} dominantBaseline="middle" fontSize="13" fill="#1b2430">
                 {bar.display}
               </text>
             </g>

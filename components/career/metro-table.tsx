@@ -1,5 +1,5 @@
 import type { MetroSort, MetroStat } from "@/db/queries/occupations";
-import { formatCount, formatUsd } from "./format";
+import { formatDollars, formatNumber } from "@/lib/format";
 
 const COLUMNS: { sort: MetroSort; label: string }[] = [
   { sort: "employment", label: "Total employment" },
@@ -14,11 +14,11 @@ export function MetroTable({ rows, sort, caption }: { rows: MetroStat[]; sort: M
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm">
-        <caption className="mb-2 text-left text-base font-medium text-gray-900">
+        <caption className="mb-2 text-left text-base font-medium text-ink">
           {caption}, sorted by {sort === "salary" ? "annual median salary" : "total employment"} (highest first)
         </caption>
         <thead>
-          <tr className="border-b-2 border-gray-300">
+          <tr className="border-b-2 border-slate-300">
             <th scope="col" className="py-2 pr-4 font-semibold">
               Metro area (principal cities)
             </th>
@@ -33,7 +33,7 @@ export function MetroTable({ rows, sort, caption }: { rows: MetroStat[]; sort: M
                 >
                   <a
                     href={`?metroSort=${col.sort}#metro-areas`}
-                    className="underline decoration-1 underline-offset-2 hover:decoration-2 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-800"
+                    className="underline decoration-1 underline-offset-2 hover:decoration-2 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
                     aria-current={active ? "true" : undefined}
                   >
                     {col.label}
@@ -47,13 +47,13 @@ export function MetroTable({ rows, sort, caption }: { rows: MetroStat[]; sort: M
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.metroId} className="border-b border-gray-200">
+            <tr key={row.metroId} className="border-b border-slate-200">
               <th scope="row" className="py-2 pr-4 font-normal">
                 <span className="font-medium">{row.name}</span>
-                <span className="block text-gray-700">{row.principalCities.join(", ")}</span>
+                <span className="block text-muted">{row.principalCities.join(", ")}</span>
               </th>
-              <td className="py-2 pr-4 text-right tabular-nums">{formatCount(row.employment)}</td>
-              <td className="py-2 pr-4 text-right tabular-nums">{formatUsd(row.annualMedianSalary)}</td>
+              <td className="py-2 pr-4 text-right tabular-nums">{formatNumber(row.employment)}</td>
+              <td className="py-2 pr-4 text-right tabular-nums">{formatDollars(row.annualMedianSalary)}</td>
             </tr>
           ))}
         </tbody>

@@ -4,10 +4,10 @@ import type { OccupationSections } from "@/db/schema";
 export function ProfileSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section aria-labelledby={`${id}-heading`} className="mt-10 scroll-mt-4" id={id}>
-      <h2 id={`${id}-heading`} className="text-2xl font-semibold text-gray-900">
+      <h2 id={`${id}-heading`} className="text-2xl font-semibold text-ink">
         {title}
       </h2>
-      <div className="mt-3 space-y-3 leading-relaxed text-gray-900">{children}</div>
+      <div className="mt-3 space-y-3 leading-relaxed text-ink">{children}</div>
     </section>
   );
 }
@@ -85,7 +85,7 @@ export function ProfileSections({
             {sections.certifications.map((c) => (
               <div key={c.acronym}>
                 <dt className="font-semibold">
-                  {c.name} <span className="font-normal text-gray-700">({c.acronym})</span>
+                  {c.name} <span className="font-normal text-muted">({c.acronym})</span>
                 </dt>
                 <dd className="mt-1">{c.description}</dd>
               </div>

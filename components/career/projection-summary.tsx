@@ -1,5 +1,5 @@
 import type { Projection } from "@/db/schema";
-import { formatCount } from "./format";
+import { formatNumber } from "@/lib/format";
 import { SourceLine } from "./source-line";
 
 export function projectionChange(p: Projection) {
@@ -12,26 +12,26 @@ export function ProjectionSummary({ projection, title }: { projection: Projectio
   const { change, percent } = projectionChange(projection);
   const sign = change >= 0 ? "+" : "−";
   return (
-    <div className="mt-4 rounded-md border border-gray-300 p-4">
+    <div className="mt-4 rounded-md border border-slate-300 p-4">
       <h3 className="text-lg font-semibold">National employment projection</h3>
       <dl className="mt-2 grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-4">
         <div>
-          <dt className="text-sm text-gray-700">Jobs in {projection.baseYear}</dt>
-          <dd className="text-xl font-semibold tabular-nums">{formatCount(projection.baseJobs)}</dd>
+          <dt className="text-sm text-muted">Jobs in {projection.baseYear}</dt>
+          <dd className="text-xl font-semibold tabular-nums">{formatNumber(projection.baseJobs)}</dd>
         </div>
         <div>
-          <dt className="text-sm text-gray-700">Projected for {projection.projectedYear}</dt>
-          <dd className="text-xl font-semibold tabular-nums">{formatCount(projection.projectedJobs)}</dd>
+          <dt className="text-sm text-muted">Projected for {projection.projectedYear}</dt>
+          <dd className="text-xl font-semibold tabular-nums">{formatNumber(projection.projectedJobs)}</dd>
         </div>
         <div>
-          <dt className="text-sm text-gray-700">Change</dt>
+          <dt className="text-sm text-muted">Change</dt>
           <dd className="text-xl font-semibold tabular-nums">
             {sign}
-            {formatCount(Math.abs(change))}
+            {formatNumber(Math.abs(change))}
           </dd>
         </div>
         <div>
-          <dt className="text-sm text-gray-700">Percent change</dt>
+          <dt className="text-sm text-muted">Percent change</dt>
           <dd className="text-xl font-semibold tabular-nums">
             {sign}
             {Math.abs(percent)}%
@@ -39,8 +39,8 @@ export function ProjectionSummary({ projection, title }: { projection: Projectio
         </div>
       </dl>
       <p className="mt-3">
-        {title}: from {formatCount(projection.baseJobs)} jobs in {projection.baseYear} to a projected{" "}
-        {formatCount(projection.projectedJobs)} in {projection.projectedYear}.
+        {title}: from {formatNumber(projection.baseJobs)} jobs in {projection.baseYear} to a projected{" "}
+        {formatNumber(projection.projectedJobs)} in {projection.projectedYear}.
       </p>
       <SourceLine
         source={projection.source}

@@ -9,11 +9,11 @@ export function RelatedCareers({ careers }: { careers: OccupationLink[] }) {
         <li key={c.id}>
           <Link
             href={`/careers/${c.slug}`}
-            className="font-medium text-teal-800 underline underline-offset-2 hover:decoration-2 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-800"
+            className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
           >
             {c.title}
           </Link>
-          <p className="text-sm text-gray-700">{c.summary}</p>
+          <p className="text-sm text-muted">{c.summary}</p>
         </li>
       ))}
     </ul>

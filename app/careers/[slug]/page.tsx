@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BarChart } from "@/components/career/bar-chart";
-import { formatCount, formatUsd } from "@/components/career/format";
+import { formatDollars, formatNumber } from "@/lib/format";
 import { IndustryTable } from "@/components/career/industry-table";
 import { MatchingPrograms } from "@/components/career/matching-programs";
 import { MetroTable } from "@/components/career/metro-table";
@@ -65,16 +65,16 @@ export default async function CareerProfilePage({ params, searchParams }: Props)
   ].filter(Boolean);
 
   return (
-    <div className="mx-auto max-w-6xl px-4 py-8 lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:gap-10">
+    <div className="container-page py-8 lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:gap-10">
       <JsonLd data={occupationJsonLd(occupation, byEmployment, `/careers/${occupation.slug}`)} />
       <article aria-labelledby="career-title" className="min-w-0">
         <header>
-          <p className="text-sm font-medium text-teal-800">Career profile</p>
-          <h1 id="career-title" className="mt-1 text-3xl font-bold text-gray-900 sm:text-4xl">
+          <p className="text-sm font-medium text-brand-700">Career profile</p>
+          <h1 id="career-title" className="mt-1 text-3xl font-bold text-ink sm:text-4xl">
             {occupation.title}
           </h1>
-          <p className="mt-3 text-lg text-gray-800">{occupation.summary}</p>
-          {soc.length > 0 && <p className="mt-2 text-sm text-gray-700">Occupation codes: {soc.join(" · ")}</p>}
+          <p className="mt-3 text-lg text-ink">{occupation.summary}</p>
+          {soc.length > 0 && <p className="mt-2 text-sm text-muted">Occupation codes: {soc.join(" · ")}</p>}
         </header>
 
         <ProfileSections
@@ -101,7 +101,7 @@ export default async function CareerProfilePage({ params, searchParams }: Props)
               bars={byEmployment.slice(0, CHART_SIZE).map((m) => ({
                 label: m.name,
                 value: m.employment,
-                display: formatCount(m.employment),
+                display: formatNumber(m.employment),
               }))}
             />
             <h3 className="mt-6 text-lg font-semibold">Top metro areas by salary</h3>
@@ -111,7 +111,7 @@ export default async function CareerProfilePage({ params, searchParams }: Props)
               bars={bySalary.slice(0, CHART_SIZE).map((m) => ({
                 label: m.name,
                 value: m.annualMedianSalary,
-                display: formatUsd(m.annualMedianSalary),
+                display: formatDollars(m.annualMedianSalary),
               }))}
             />
             <SourceLine source={metros[0]?.source ?? occupation.dataSource} year={metros[0]?.sourceYear ?? occupation.dataYear} />
@@ -129,7 +129,7 @@ export default async function CareerProfilePage({ params, searchParams }: Props)
         <ProfileSection id="about-figures" title="About these figures">
           {occupation.sourceNote && <p>{occupation.sourceNote}</p>}
           <SourceLine source={occupation.dataSource} year={occupation.dataYear} />
-          <p className="text-sm text-gray-700">
+          <p className="text-sm text-muted">
             Last reviewed on <time dateTime={occupation.lastReviewedOn}>{occupation.lastReviewedOn}</time>.
           </p>
         </ProfileSection>
@@ -141,12 +141,12 @@ export default async function CareerProfilePage({ params, searchParams }: Props)
         )}
       </article>
 
-      <aside aria-labelledby="programs-heading" className="mt-12 border-t border-gray-300 pt-8 lg:mt-0 lg:border-t-0 lg:border-l lg:pt-0 lg:pl-8">
-        <h2 id="programs-heading" className="text-xl font-semibold text-gray-900">
+      <aside aria-labelledby="programs-heading" className="mt-12 border-t border-slate-300 pt-8 lg:mt-0 lg:border-t-0 lg:border-l lg:pt-0 lg:pl-8">
+        <h2 id="programs-heading" className="text-xl font-semibold text-ink">
           Schools offering related programs
         </h2>
         <div className="mt-4">
-          <MatchingPrograms occupationId={occupation.id} occupationTitle={occupation.title} />
+          <MatchingPrograms occupationId={occupation.id} occupationTitle={occupation.title} from={`/careers/${occupation.slug}`} />
         </div>
       </aside>
     </div>
