@@ -33,7 +33,9 @@ test.describe("career profile", () => {
     await expect(page.getByRole("heading", { name: "Cancer registrar" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Medical coder" })).toBeVisible();
     await expect(page.getByText("Registered Health Information Technician")).toBeVisible();
-    await expect(page.getByRole("complementary", { name: "Schools offering related programs" })).toBeVisible();
+    const aside = page.getByRole("complementary", { name: "Schools offering related programs" });
+    await expect(aside.getByRole("link", { name: /^Request info about/ }).first()).toBeVisible();
+    await expect(aside.getByRole("link", { name: /how listings are ordered/i })).toBeVisible();
   });
 
   test("shows the national projection, 2014 to 2024", async ({ page }) => {
