@@ -50,7 +50,7 @@ test.describe("the Request Info page without JavaScript", () => {
 
     await page.getByRole("button", { name: "Delete my details" }).click();
     await expect(page.getByText("Tick the box to confirm that you want your details deleted")).toBeVisible();
-    await page.getByLabel("I want my details deleted").check();
+    await page.getByLabel("I want my details deleted", { exact: true }).check();
     await page.getByRole("button", { name: "Delete my details" }).click();
     await expect(page.getByText("Your details are deleted.")).toBeVisible();
     await page.reload();
@@ -64,18 +64,18 @@ test.describe("the Request Info page without JavaScript", () => {
     const student = newStudent();
     await asStudent(page, student);
     await page.goto(`/programs/${VALLEY}/request-info`);
-    await page.getByLabel("First name").fill(student.firstName);
-    await page.getByLabel("Email").fill("not-an-email");
-    await page.getByLabel("Phone (US)").fill("123");
+    await page.getByLabel("First name", { exact: true }).fill(student.firstName);
+    await page.getByLabel("Email", { exact: true }).fill("not-an-email");
+    await page.getByLabel("Phone (US)", { exact: true }).fill("123");
     await page.getByRole("button", { name: "Send my request" }).click();
     await expect(page.getByRole("alert")).toHaveText("Please correct the highlighted fields.");
-    await expect(page.getByLabel("First name")).toHaveValue(student.firstName);
-    await expect(page.getByLabel("Last name")).toHaveAccessibleDescription("Enter your last name");
-    await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Enter an email address like name@example.com");
-    await expect(page.getByLabel("Phone (US)")).toHaveAccessibleDescription("Enter a valid 10-digit US phone number");
-    await expect(page.getByLabel("Campus")).toHaveAccessibleDescription("Choose the campus you are interested in");
+    await expect(page.getByLabel("First name", { exact: true })).toHaveValue(student.firstName);
+    await expect(page.getByLabel("Last name", { exact: true })).toHaveAccessibleDescription("Enter your last name");
+    await expect(page.getByLabel("Email", { exact: true })).toHaveAccessibleDescription("Enter an email address like name@example.com");
+    await expect(page.getByLabel("Phone (US)", { exact: true })).toHaveAccessibleDescription("Enter a valid 10-digit US phone number");
+    await expect(page.getByLabel("Campus", { exact: true })).toHaveAccessibleDescription("Choose the campus you are interested in");
     await expect(page.getByRole("checkbox", { name: /By ticking this box/ })).toHaveAccessibleDescription(/Tick the box to agree/);
-    await expect(page.getByLabel("First name")).not.toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("First name", { exact: true })).not.toHaveAttribute("aria-invalid", "true");
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((v) => v.id)).toEqual([]);
   });
@@ -131,7 +131,7 @@ test.describe("the Request Info dialog", () => {
     await opener.click();
     const dialog = page.getByRole("dialog", { name: "Request information" });
     await expect(dialog).toBeVisible();
-    await expect(dialog.getByLabel("First name")).toBeVisible();
+    await expect(dialog.getByLabel("First name", { exact: true })).toBeVisible();
     for (let i = 0; i < 25; i++) {
       await page.keyboard.press("Tab");
       expect(await page.evaluate(() => !document.activeElement || document.activeElement === document.body || Boolean(document.activeElement.closest("dialog[open]")))).toBe(true);
@@ -145,13 +145,13 @@ test.describe("the Request Info dialog", () => {
     await expect(dialog).toBeVisible();
     // Browser-side: empty form.
     await dialog.getByRole("button", { name: "Send my request" }).click();
-    await expect(dialog.getByLabel("First name")).toHaveAccessibleDescription("Enter your first name");
-    await expect(dialog.getByLabel("ZIP code")).toHaveAccessibleDescription("Enter your ZIP code");
+    await expect(dialog.getByLabel("First name", { exact: true })).toHaveAccessibleDescription("Enter your first name");
+    await expect(dialog.getByLabel("ZIP code", { exact: true })).toHaveAccessibleDescription("Enter your ZIP code");
     // Server-side: a well-formed ZIP that does not exist.
     await fillLeadForm(dialog, { ...student, zip: "00001" }, { campus: "Panorama City" });
     await dialog.getByRole("button", { name: "Send my request" }).click();
-    await expect(dialog.getByLabel("ZIP code")).toHaveAccessibleDescription("We do not recognise this ZIP code; check it and try again");
-    await expect(dialog.getByLabel("First name")).not.toHaveAttribute("aria-invalid", "true");
+    await expect(dialog.getByLabel("ZIP code", { exact: true })).toHaveAccessibleDescription("We do not recognise this ZIP code; check it and try again");
+    await expect(dialog.getByLabel("First name", { exact: true })).not.toHaveAttribute("aria-invalid", "true");
   });
 
   test("sends to similar programs too, naming every school in the consent, and is delivered after a provider failure", async ({ page }) => {

@@ -57,8 +57,8 @@ async function notices(requestId: string, now: Date) {
 }
 
 /** From the student's signed link: withdraw consent to be contacted. */
-export async function withdrawMyConsent(token: string): Promise<ActionState> {
-  const requestId = verifyLink("my-requests", String(token));
+export async function withdrawMyConsent(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const requestId = verifyLink("my-requests", String(formData.get("token") ?? ""));
   if (!requestId) return { ok: false, fieldErrors: {}, message: "This link has expired or is not valid." };
   try {
     const now = new Date();
@@ -73,8 +73,8 @@ export async function withdrawMyConsent(token: string): Promise<ActionState> {
 }
 
 /** From the student's signed link: delete the personal details (the consent proof is kept). */
-export async function deleteMyData(token: string, _previous: ActionState, formData: FormData): Promise<ActionState> {
-  const requestId = verifyLink("my-requests", String(token));
+export async function deleteMyData(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const requestId = verifyLink("my-requests", String(formData.get("token") ?? ""));
   if (!requestId) return { ok: false, fieldErrors: {}, message: "This link has expired or is not valid." };
   if (formData.get("confirm") !== "on") {
     return { ok: false, fieldErrors: { confirm: "Tick the box to confirm that you want your details deleted" }, message: "Please confirm the deletion." };

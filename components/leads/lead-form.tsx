@@ -8,7 +8,7 @@ import { initialActionState, type ActionState } from "@/lib/action-state";
 import { consentKey, consentText } from "@/lib/leads/consent";
 import type { LeadFormData } from "@/lib/leads/form-data";
 import { DESIRED_STARTS, EDUCATION_LEVELS, MILITARY_AFFILIATIONS } from "@/lib/leads/options";
-import { ATTRIBUTION_KEYS, leadFormSchema, type LeadFormInput } from "@/lib/validations/lead";
+import { ATTRIBUTION_KEYS, leadBrowserSchema, type LeadFormInput } from "@/lib/validations/lead";
 
 const input =
   "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-ink focus:border-brand-600 aria-[invalid=true]:border-red-700";
@@ -40,7 +40,7 @@ export function LeadForm({ data, attribution, idPrefix = "lead" }: Props) {
   const initialAlso = Array.isArray(v.alsoProgramIds) ? v.alsoProgramIds : [];
 
   const schema = useMemo(
-    () => leadFormSchema({ campusIds: data.program.campuses.map((c) => c.id), suggestionIds: data.suggestions.map((s) => s.id) }),
+    () => leadBrowserSchema({ campusIds: data.program.campuses.map((c) => c.id), suggestionIds: data.suggestions.map((s) => s.id) }),
     [data],
   );
   const {

@@ -6,8 +6,8 @@ import { initialActionState, type ActionState } from "@/lib/action-state";
 
 /** Withdraw consent, or delete one's details: two small forms that work without JavaScript. */
 export function ManageRequest({ token, withdrawn, deleted }: { token: string; withdrawn: boolean; deleted: boolean }) {
-  const [withdrawState, withdraw, withdrawing] = useActionState<ActionState>(withdrawMyConsent.bind(null, token), initialActionState);
-  const [deleteState, remove, deleting] = useActionState<ActionState, FormData>(deleteMyData.bind(null, token), initialActionState);
+  const [withdrawState, withdraw, withdrawing] = useActionState<ActionState, FormData>(withdrawMyConsent, initialActionState);
+  const [deleteState, remove, deleting] = useActionState<ActionState, FormData>(deleteMyData, initialActionState);
   const isWithdrawn = withdrawn || withdrawState.ok || deleteState.ok;
   const isDeleted = deleted || deleteState.ok;
   return (
@@ -25,6 +25,7 @@ export function ManageRequest({ token, withdrawn, deleted }: { token: string; wi
           <p className="mt-2">You have withdrawn your consent. The schools have been told to stop contacting you.</p>
         ) : (
           <form action={withdraw} className="mt-2">
+            <input type="hidden" name="token" value={token} />
             <p className="text-sm">The schools will be told to stop calling, texting and emailing you about this request.</p>
             <button type="submit" disabled={withdrawing} className="mt-3 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">
               Withdraw my consent
@@ -48,6 +49,7 @@ export function ManageRequest({ token, withdrawn, deleted }: { token: string; wi
           </p>
         ) : (
           <form action={remove} className="mt-2">
+            <input type="hidden" name="token" value={token} />
             <p className="text-sm">
               We delete your name, contact details and answers, and tell the schools to stop contacting you. We keep the record of the
               consent you gave, without which we could not prove it was given.

@@ -40,14 +40,14 @@ export const VALLEY = "valley-allied-health-institute-medical-billing-and-coding
 
 /** Fills the Request Info form (inside `scope`, the page or a dialog) with a student's details. */
 export async function fillLeadForm(scope: Page | ReturnType<Page["getByRole"]>, student: Student, options: { campus?: string } = {}) {
-  await scope.getByLabel("First name").fill(student.firstName);
-  await scope.getByLabel("Last name").fill(student.lastName);
-  await scope.getByLabel("Email").fill(student.email);
-  await scope.getByLabel("Phone (US)").fill(student.phone);
-  await scope.getByLabel("ZIP code").fill(student.zip);
-  await scope.getByLabel("Highest education completed").selectOption({ label: "High school diploma" });
-  await scope.getByLabel("When would you like to start?").selectOption({ label: "In 1 to 3 months" });
-  if (options.campus) await scope.getByLabel("Campus").selectOption({ label: options.campus });
+  await scope.getByLabel("First name", { exact: true }).fill(student.firstName);
+  await scope.getByLabel("Last name", { exact: true }).fill(student.lastName);
+  await scope.getByLabel("Email", { exact: true }).fill(student.email);
+  await scope.getByLabel("Phone (US)", { exact: true }).fill(student.phone);
+  await scope.getByLabel("ZIP code", { exact: true }).fill(student.zip);
+  await scope.getByLabel("Highest education completed", { exact: true }).selectOption({ label: "High school diploma" });
+  await scope.getByLabel("When would you like to start?", { exact: true }).selectOption({ label: "In 1 to 3 months" });
+  if (options.campus) await scope.getByLabel("Campus", { exact: true }).selectOption({ label: options.campus });
   await scope.getByRole("checkbox", { name: /By ticking this box/ }).check();
 }
 

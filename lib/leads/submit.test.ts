@@ -98,9 +98,13 @@ describe.each(testDatabases())("lead submission on $name", (target) => {
   });
 
   it("requires a campus when the program has several, with the error on that field", async () => {
-    const result = await submitLeadRequest(validForm(twoCampus), meta(), handle.db);
+    const result = await submitLeadRequest(validForm(twoCampus, { lastName: "", phone: "12" }), meta(), handle.db);
     expect(result.ok).toBe(false);
-    expect(result.fieldErrors.campusId).toBe("Choose the campus you are interested in");
+    expect(result.fieldErrors).toMatchObject({
+      campusId: "Choose the campus you are interested in",
+      lastName: "Enter your last name",
+      phone: "Enter a valid 10-digit US phone number",
+    });
   });
 
   it("treats a replay of the same submission as the first one", async () => {

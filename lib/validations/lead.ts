@@ -116,10 +116,7 @@ export const leadBaseSchema = z.object({
     (v) => v === true || v === "on" || v === "true",
     z.literal(true, { error: "Tick the box to agree to be contacted; we cannot send your request without it" }),
   ),
-  alsoProgramIds: z.preprocess(
-    (v) => (Array.isArray(v) ? v : typeof v === "string" && v !== "" ? [v] : []),
-    z.array(id).max(5, "Choose at most five other programs"),
-  ),
+  alsoProgramIds: z.preprocess((v) => (Array.isArray(v) ? v : typeof v === "string" && v !== "" ? [v] : []), z.array(id).max(5, "Choose at most five other programs")),
   /** The schools the consent text named when the box was ticked ("12,40"): it must match what is sent. */
   consentSchoolIds: z.preprocess(emptyToUndefined, z.string().max(200).optional()),
   idempotencyKey: z.preprocess(clean, z.uuid({ error: "This form has expired; reload the page" })),
@@ -138,22 +135,34 @@ export type LeadFormContext = {
   suggestionIds: number[];
 };
 
+const toArray = (v: unknown) => (Array.isArray(v) ? v : typeof v === "string" && v !== "" ? [v] : []);
+
+/** The schema for one program's form: its campuses and suggested programs are part of the rules. */
 export function leadFormSchema(context: LeadFormContext) {
-  return leadBaseSchema.superRefine((value, ctx) => {
-    if (context.campusIds.length > 1 && value.campusId === undefined) {
-      ctx.addIssue({ code: "custom", path: ["campusId"], message: "Choose the campus you are interested in" });
-    }
-    if (value.campusId !== undefined && !context.campusIds.includes(value.campusId)) {
-      ctx.addIssue({ code: "custom", path: ["campusId"], message: "Choose a campus from the list" });
-    }
-    if (value.alsoProgramIds.some((p) => !context.suggestionIds.includes(p))) {
-      ctx.addIssue({ code: "custom", path: ["alsoProgramIds"], message: "Choose programs from the list" });
-    }
+  const campusChoice = id.refine((c) => context.campusIds.includes(c), "Choose a campus from the list");
+  return leadBaseSchema.extend({
+    campusId: z.preprocess(
+      emptyToUndefined,
+      context.campusIds.length > 1
+        ? z.custom<unknown>((v) => v !== undefined, "Choose the campus you are interested in").pipe(campusChoice)
+        : campusChoice.optional(),
+    ),
+    alsoProgramIds: z.preprocess(
+      toArray,
+      z
+        .array(id.refine((p) => context.suggestionIds.includes(p), "Choose programs from the list"))
+        .max(5, "Choose at most five other programs"),
+    ),
   });
 }
 
-/** What the form sends, before parsing. */
-export type LeadFormInput = z.input<typeof leadBaseSchema>;
+/** The same schema in the browser, without the fields the page fills in itself. */
+export function leadBrowserSchema(context: LeadFormContext) {
+  return leadFormSchema(context).omit({ programId: true, idempotencyKey: true, formToken: true, website: true, consentSchoolIds: true, attribution: true });
+}
+
+/** What the browser form holds, before parsing. */
+export type LeadFormInput = z.input<ReturnType<typeof leadBrowserSchema>>;
 /** What the server stores, after parsing. */
 export type LeadInput = z.output<typeof leadBaseSchema>;
 
