@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { asStudent, expectEmail, fillLeadForm, newStudent } from "./support/leads";
 
+test.skip(({ isMobile }) => !isMobile, "a phone layout: runs in the phone project");
+
 test("on a phone, the Request Info dialog fills the screen and sends a request", async ({ page }) => {
   const student = newStudent();
   await asStudent(page, student);
