@@ -102,7 +102,7 @@ function student(run: string) {
 async function submit(hidden: Record<string, string>, s: ReturnType<typeof student>): Promise<boolean> {
   const body = new FormData();
   for (const [k, v] of Object.entries({ ...hidden, ...s, idempotencyKey: crypto.randomUUID() })) body.append(k, v);
-  const res = await fetch(`${BASE}/programs/${SLUG}/request-info`, { method: "POST", body, redirect: "manual" });
+  const res = await fetch(`${BASE}/programs/${SLUG}/request-info`, { method: "POST", body, redirect: "manual", headers: { origin: BASE } });
   await res.arrayBuffer();
   return res.status === 303 && (res.headers.get("location") ?? "").includes("/thank-you/");
 }
