@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import type { Db, DbHandle } from "../client";
+import { testDatabases } from "@/lib/testing/db";
+import { generateLeadData } from "@/lib/testing/ops-leads";
+import {
+  getDeliveryStats,
+  getLeadSummary,
+  getLeadVolumeSeries,
+  getLeadsByProgramArea,
+  getLeadsBySchool,
+  getLeadsBySource,
+  getLeadsByState,
+  periodsIn,
+  type DateRange,
+} from "./ops-dashboard";
+
+type Row = Record<string, unknown>;
+/** Runs hand-written SQL, the yardstick the dashboard is held to. */
+async function query(db: Db, text: string): Promise<Row[]> {
+  const result = (await db.execute(sql.raw(text))) as unknown;
+  return Array.isArray(result) ? (result as Row[]) : ((result as { rows: Row[] }).rows ?? []);
+}
+const n = (v: unknown) => Number(v);
+
+const END = new Date("2025-06-01T00:00:00Z");
+// 40 days of data; the range is a 30-day window inside it, so rows on both sides are left out.
+const RANGE: DateRange = { from: new Date("2025-04-20T00:00:00Z"), to: new Date("2025-05-20T00:00:00Z") };
+const WHERE = `l.created_at >= '2025-04-20T00:00:00Z' and l.created_at < '2025-05-20T00:00:00Z'`;
+
+describe.each(testDatabases())("operator dashboard figures on $name", ({ open }) => {
+  let handle: DbHandle;
+  let db: Db;
+  beforeAll(async () => {
+    handle = await open();
+    db = handle.db;
+    await generateLeadData(db, { schools: 60, leads: 4000, days: 40, end: END });
+    // An edge: a lead exactly at the start of the range counts, one exactly at its end does not.
+    await query(db, `update leads set created_at = '2025-04-20T00:00:00Z' where id = md5('lead1')::uuid`);
+    await query(db, `update leads set created_at = '2025-05-20T00:00:00Z' where id = md5('lead2')::uuid`);
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it("generated enough leads on both sides of the range for the comparison to mean something", async () => {
+    const [inside] = await query(db, `select count(*) c from leads l where ${WHERE}`);
+    const [all] = await query(db, `select count(*) c from leads l`);
+    expect(n(inside?.c)).toBeGreaterThan(2000);
+    expect(n(all?.c) - n(inside?.c)).toBeGreaterThan(500);
+  });
+
+  it("summary equals direct counts", async () => {
+    const [expected] = await query(
+      db,
+      `select count(*) leads, count(duplicate_of_id) duplicates, count(*) filter (where status = 'closed') closed,
+         count(distinct request_id) requests, count(distinct school_id) schools from leads l where ${WHERE}`,
+    );
+    const summary = await getLeadSummary(RANGE, db);
+    expect(summary).toEqual({
+      leads: n(expected?.leads),
+      duplicates: n(expected?.duplicates),
+      closed: n(expected?.closed),
+      requests: n(expected?.requests),
+      schools: n(expected?.schools),
+    });
+    expect(summary.duplicates).toBeGreaterThan(0);
+  });
+
+  it("daily, weekly and monthly series equal per-period counts, with empty periods as zero", async () => {
+    for (const unit of ["day", "week", "month"] as const) {
+      const rows = await query(
+        db,
+        `select to_char(date_trunc('${unit}', l.created_at at time zone 'UTC'), 'YYYY-MM-DD') p, count(*) c,
+           count(duplicate_of_id) d from leads l where ${WHERE} group by 1`,
+      );
+      const expected = new Map(rows.map((r) => [String(r.p), { leads: n(r.c), duplicates: n(r.d) }]));
+      const series = await getLeadVolumeSeries(RANGE, unit, db);
+      expect(series.map((p) => p.period)).toEqual(periodsIn(RANGE, unit));
+      for (const point of series) {
+        expect({ period: point.period, ...(expected.get(point.period) ?? { leads: 0, duplicates: 0 }) }).toEqual(point);
+      }
+      const sum = series.reduce((s, p) => s + p.leads, 0);
+      expect(sum).toBe((await getLeadSummary(RANGE, db)).leads);
+    }
+    expect((await getLeadVolumeSeries(RANGE, "day", db)).length).toBe(30);
+  });
+
+  it("a range with no leads is a row of zeros", async () => {
+    const empty = { from: new Date("2020-01-01T00:00:00Z"), to: new Date("2020-01-08T00:00:00Z") };
+    const series = await getLeadVolumeSeries(empty, "day", db);
+    expect(series).toHaveLength(7);
+    expect(series.every((p) => p.leads === 0)).toBe(true);
+    expect((await getLeadSummary(empty, db)).leads).toBe(0);
+    expect((await getDeliveryStats(empty, db)).medianSeconds).toBeNull();
+  });
+
+  it("per-school figures equal direct counts, biggest first", async () => {
+    const rows = await query(
+      db,
+      `select s.id, s.name, count(*) c, count(l.duplicate_of_id) d from leads l join schools s on s.id = l.school_id
+       where ${WHERE} group by s.id, s.name order by count(*) desc, s.id limit 10`,
+    );
+    const got = await getLeadsBySchool(RANGE, 10, db);
+    expect(got).toEqual(rows.map((r) => ({ key: String(r.id), label: r.name, leads: n(r.c), duplicates: n(r.d) })));
+  });
+
+  it("per-program-area figures equal direct counts and add up to the total", async () => {
+    const rows = await query(
+      db,
+      `select a.slug, count(*) c, count(l.duplicate_of_id) d from leads l join programs p on p.id = l.program_id
+       join program_areas a on a.id = p.program_area_id where ${WHERE} group by a.slug`,
+    );
+    const got = await getLeadsByProgramArea(RANGE, db);
+    expect(Object.fromEntries(got.map((r) => [r.key, [r.leads, r.duplicates]]))).toEqual(
+      Object.fromEntries(rows.map((r) => [String(r.slug), [n(r.c), n(r.d)]])),
+    );
+    expect(got.reduce((s, r) => s + r.leads, 0)).toBe((await getLeadSummary(RANGE, db)).leads);
+  });
+
+  it("per-state figures equal direct counts, with leads of no known state as Unknown", async () => {
+    const rows = await query(
+      db,
+      `select coalesce(r.state, 'Unknown') s, count(*) c from leads l join lead_requests r on r.id = l.request_id
+       where ${WHERE} group by 1`,
+    );
+    const got = await getLeadsByState(RANGE, db);
+    expect(Object.fromEntries(got.map((r) => [r.key, r.leads]))).toEqual(
+      Object.fromEntries(rows.map((r) => [String(r.s), n(r.c)])),
+    );
+    expect(got.some((r) => r.key === "Unknown")).toBe(true);
+  });
+
+  it("per-source figures equal direct counts of utm_source", async () => {
+    const rows = await query(
+      db,
+      `select coalesce(nullif(r.attribution->>'utm_source', ''), '(none)') s, count(*) c, count(l.duplicate_of_id) d
+       from leads l join lead_requests r on r.id = l.request_id where ${WHERE} group by 1`,
+    );
+    const got = await getLeadsBySource(RANGE, db);
+    expect(Object.fromEntries(got.map((r) => [r.key, [r.leads, r.duplicates]]))).toEqual(
+      Object.fromEntries(rows.map((r) => [String(r.s), [n(r.c), n(r.d)]])),
+    );
+    expect(got.map((r) => r.key)).toContain("(none)");
+  });
+
+  it("delivery figures equal direct counts and percentiles over the outbox", async () => {
+    const [expected] = await query(
+      db,
+      `select count(*) total, count(*) filter (where o.status = 'sent') sent, count(*) filter (where o.status = 'failed') failed,
+         count(*) filter (where o.status in ('pending','sending')) waiting,
+         percentile_cont(0.5) within group (order by extract(epoch from o.sent_at - l.created_at)) filter (where o.status = 'sent') med,
+         percentile_cont(0.9) within group (order by extract(epoch from o.sent_at - l.created_at)) filter (where o.status = 'sent') p90,
+         max(extract(epoch from o.sent_at - l.created_at)) filter (where o.status = 'sent') mx
+       from email_outbox o join leads l on l.id = o.lead_id where o.kind = 'lead_notification' and ${WHERE}`,
+    );
+    const got = await getDeliveryStats(RANGE, db);
+    expect(got).toEqual({
+      notifications: n(expected?.total),
+      sent: n(expected?.sent),
+      failed: n(expected?.failed),
+      waiting: n(expected?.waiting),
+      medianSeconds: n(expected?.med),
+      p90Seconds: n(expected?.p90),
+      maxSeconds: n(expected?.mx),
+    });
+    expect(got.failed).toBeGreaterThan(0);
+    expect(got.sent + got.failed + got.waiting).toBe(got.notifications);
+  });
+});
