@@ -464,6 +464,27 @@ export const auditEvents = pgTable(
   ],
 );
 
+/* ------------------------------------------------- portal: sign-in limits */
+
+/**
+ * One password sign-in attempt. Limits per account and per IP are counted from here, so they hold
+ * across servers. Keeps the address typed (lower-cased) and the IP only: never the password.
+ */
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    email: text("email").notNull(),
+    ipAddress: text("ip_address").notNull(),
+    succeeded: boolean("succeeded").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("sign_in_attempts_email_time_idx").on(t.email, t.createdAt),
+    index("sign_in_attempts_ip_time_idx").on(t.ipAddress, t.createdAt),
+  ],
+);
+
 /* ------------------------------------------------------------------ types */
 
 export type Occupation = typeof occupations.$inferSelect;

@@ -1,5 +1,6 @@
 import type { Db } from "./client";
 import { seedSchools } from "./seed/schools";
+import { seedUsers } from "./seed/users";
 
 /**
  * Demo content for a fresh install. Idempotent: safe to run on every start and by hand; rows that
@@ -7,5 +8,6 @@ import { seedSchools } from "./seed/schools";
  */
 export async function seed(db: Db) {
   const directory = await seedSchools(db);
-  return { ...directory };
+  const accounts = await seedUsers(db);
+  return { ...directory, accounts };
 }
