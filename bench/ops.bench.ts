@@ -60,14 +60,20 @@ export default async function run(): Promise<string> {
     end.setUTCDate(end.getUTCDate() + 1);
     if (!keep || !exists) {
       const t0 = performance.now();
-      await generateLeadData(handle.db, { schools: SCHOOLS, leads: LEADS, days: DAYS, end });
+      // A bulk load: foreign-key checks and the rollup triggers are off for it, then the rollups
+      // are rebuilt from the raw rows in one pass (what the triggers would have written).
+      await handle.db.transaction(async (tx) => {
+        await tx.execute(sql`set local session_replication_role = replica`);
+        await generateLeadData(tx, { schools: SCHOOLS, leads: LEADS, days: DAYS, end });
+      });
+      await q.rebuildLeadRollups(handle.db);
       await handle.db.execute(sql`vacuum analyze`);
       generatedIn = `${((performance.now() - t0) / 1000).toFixed(0)} s`;
     }
     const range = { from: new Date(end.getTime() - 90 * 86_400_000), to: end };
     const db = handle.db;
     const cases: [string, () => Promise<unknown>][] = [
-      ["summary (leads, duplicates, closed, requests, schools)", () => q.getLeadSummary(range, db)],
+      ["summary (leads, duplicates)", () => q.getLeadSummary(range, db)],
       ["leads per day", () => q.getLeadVolumeSeries(range, "day", db)],
       ["leads per week", () => q.getLeadVolumeSeries(range, "week", db)],
       ["leads per month", () => q.getLeadVolumeSeries(range, "month", db)],

@@ -485,6 +485,95 @@ export const signInAttempts = pgTable(
   ],
 );
 
+/* ------------------------------------------- ops: operator dashboard rollups */
+/*
+ * Daily counts behind the operator dashboard, kept exact by triggers on leads and email_outbox
+ * (migration "ops_dashboard_rollups"): each insert, update or delete of a lead or a lead
+ * notification takes its old row out and puts its new row in. A 90-day range then reads a few
+ * thousand small rows instead of a quarter of a million leads. Days are UTC dates of the lead's
+ * created_at; state and source are the request's at submission time.
+ * `rebuildLeadRollups()` in db/queries/ops-dashboard.ts recomputes them from the raw rows.
+ */
+export const opsLeadsBySchoolDaily = pgTable(
+  "ops_leads_by_school_daily",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    schoolId: integer("school_id").notNull(),
+    leads: integer("leads").notNull().default(0),
+    duplicates: integer("duplicates").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.schoolId] })],
+);
+
+/** The same per school and ISO week (from Monday): a 90-day range reads whole weeks here, edge days above. */
+export const opsLeadsBySchoolWeekly = pgTable(
+  "ops_leads_by_school_weekly",
+  {
+    week: date("week", { mode: "string" }).notNull(),
+    schoolId: integer("school_id").notNull(),
+    leads: integer("leads").notNull().default(0),
+    duplicates: integer("duplicates").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.week, t.schoolId] })],
+);
+
+export const opsLeadsByAreaDaily = pgTable(
+  "ops_leads_by_area_daily",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    programAreaId: integer("program_area_id").notNull(),
+    leads: integer("leads").notNull().default(0),
+    duplicates: integer("duplicates").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.programAreaId] })],
+);
+
+export const opsLeadsByStateDaily = pgTable(
+  "ops_leads_by_state_daily",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    /** The student's state, or "Unknown". */
+    state: text("state").notNull(),
+    leads: integer("leads").notNull().default(0),
+    duplicates: integer("duplicates").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.state] })],
+);
+
+export const opsLeadsBySourceDaily = pgTable(
+  "ops_leads_by_source_daily",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    /** attribution.utm_source, or "(none)". */
+    source: text("source").notNull(),
+    leads: integer("leads").notNull().default(0),
+    duplicates: integer("duplicates").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.source] })],
+);
+
+/** Lead notifications per day of the lead and outbox status. */
+export const opsDeliveriesDaily = pgTable(
+  "ops_deliveries_daily",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    status: outboxStatus("status").notNull(),
+    emails: integer("emails").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.status] })],
+);
+
+/** Sent lead notifications per day of the lead and whole seconds from submission to sending. */
+export const opsDeliverySecondsDaily = pgTable(
+  "ops_delivery_seconds_daily",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    seconds: integer("seconds").notNull(),
+    emails: integer("emails").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.seconds] })],
+);
+
 /* ------------------------------------------------------------------ types */
 
 export type Occupation = typeof occupations.$inferSelect;

@@ -1,79 +1,82 @@
 import "server-only";
-import { and, desc, eq, gte, isNotNull, lt, sql } from "drizzle-orm";
-import { getDb, type Db } from "../client";
-import { emailOutbox, leadRequests, leads, programAreas, programs, schools } from "../schema";
+import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { getDb, type Db, type Tx } from "../client";
+import {
+  opsDeliveriesDaily,
+  opsDeliverySecondsDaily,
+  opsLeadsByAreaDaily,
+  opsLeadsBySchoolDaily,
+  opsLeadsBySchoolWeekly,
+  opsLeadsBySourceDaily,
+  opsLeadsByStateDaily,
+  programAreas,
+  schools,
+} from "../schema";
 
 /**
- * Lead volume and quality for the operator dashboard. Every figure is computed from the raw rows
- * (leads, lead_requests, email_outbox) at request time, so it always equals what a direct SQL count
- * gives; the indexes in schema.ts ("operator dashboard" block) keep a 90-day range fast.
+ * Lead volume and quality for the operator dashboard, read from the daily rollup tables that
+ * triggers keep exact (see the "ops" block in db/schema.ts and migration 0003). The tests hold
+ * every figure to hand-written SQL over the raw leads, requests and outbox rows.
  *
- * A range is [from, to): `from` is the first UTC day included, `to` the day after the last.
+ * A range is whole UTC days, [from, to): `from` is the first day included, `to` the day after the
+ * last. Both must be UTC midnights (lib/validations/ops-dashboard.ts makes them so).
  */
 export type DateRange = { from: Date; to: Date };
 export type Granularity = "day" | "week" | "month";
 
 /** The kind of outbox email that delivers a lead to its school. */
 export const LEAD_NOTIFICATION_KIND = "lead_notification";
+export const UNKNOWN_STATE = "Unknown";
+export const NO_SOURCE = "(none)";
 
-const inRange = (range: DateRange) => and(gte(leads.createdAt, range.from), lt(leads.createdAt, range.to));
-const duplicates = sql<number>`(count(*) filter (where ${leads.duplicateOfId} is not null))::int`.as("duplicates");
-const total = sql<number>`count(*)::int`.as("leads");
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const daysIn = (column: PgColumn, range: DateRange) => and(gte(column, isoDay(range.from)), lt(column, isoDay(range.to)));
+const sumInt = (column: PgColumn | SQL) => sql<number>`coalesce(sum(${column}), 0)::int`;
+const sumWhere = (column: PgColumn, where: SQL) => sql<number>`coalesce(sum(${column}) filter (where ${where}), 0)::int`;
 
 export type LeadSummary = {
   leads: number;
-  /** Repeats of an earlier lead to the same school: recorded, not billed. */
+  /** Repeats of an earlier lead to the same school within the window: recorded, not billed. */
   duplicates: number;
-  /** Leads a school closed (lead status "closed"). */
-  closed: number;
-  /** Distinct Request Info submissions behind these leads. */
-  requests: number;
-  /** Schools that received at least one lead. */
-  schools: number;
 };
 
 export async function getLeadSummary(range: DateRange, db?: Db): Promise<LeadSummary> {
   const d = db ?? (await getDb());
+  const t = opsLeadsByAreaDaily;
   const [row] = await d
-    .select({
-      leads: total,
-      duplicates,
-      closed: sql<number>`(count(*) filter (where ${leads.status} = 'closed'))::int`,
-      requests: sql<number>`count(distinct ${leads.requestId})::int`,
-      schools: sql<number>`count(distinct ${leads.schoolId})::int`,
-    })
-    .from(leads)
-    .where(inRange(range));
-  return row ?? { leads: 0, duplicates: 0, closed: 0, requests: 0, schools: 0 };
+    .select({ leads: sumInt(t.leads), duplicates: sumInt(t.duplicates) })
+    .from(t)
+    .where(daysIn(t.day, range));
+  return row ?? { leads: 0, duplicates: 0 };
 }
 
 export type VolumePoint = { period: string; leads: number; duplicates: number };
 
-const PERIOD_SQL: Record<Granularity, string> = { day: "day", week: "week", month: "month" };
-
-/** Leads per UTC day, ISO week (starting Monday) or month; every period in the range is present, empty ones as 0. */
+/** Leads per UTC day, ISO week (from Monday) or month; every period of the range is there, empty ones as 0. */
 export async function getLeadVolumeSeries(range: DateRange, granularity: Granularity, db?: Db): Promise<VolumePoint[]> {
   const d = db ?? (await getDb());
-  const unit = sql.raw(`'${PERIOD_SQL[granularity]}'`);
-  const period = sql<string>`to_char(date_trunc(${unit}, ${leads.createdAt} at time zone 'UTC'), 'YYYY-MM-DD')`;
+  const t = opsLeadsByAreaDaily;
+  const unit = sql.raw(`'${granularity}'`);
+  const period = sql<string>`to_char(date_trunc(${unit}, ${t.day}::timestamp), 'YYYY-MM-DD')`;
   const rows = await d
-    .select({ period, leads: total, duplicates })
-    .from(leads)
-    .where(inRange(range))
+    .select({ period, leads: sumInt(t.leads), duplicates: sumInt(t.duplicates) })
+    .from(t)
+    .where(daysIn(t.day, range))
     .groupBy(sql`1`)
     .orderBy(sql`1`);
   const byPeriod = new Map(rows.map((r) => [r.period, r]));
-  return periodsIn(range, granularity).map((period) => byPeriod.get(period) ?? { period, leads: 0, duplicates: 0 });
+  return periodsIn(range, granularity).map((p) => byPeriod.get(p) ?? { period: p, leads: 0, duplicates: 0 });
 }
 
 /** The first day (YYYY-MM-DD) of each period that overlaps the range. */
 export function periodsIn(range: DateRange, granularity: Granularity): string[] {
   const out: string[] = [];
-  const start = new Date(Date.UTC(range.from.getUTCFullYear(), range.from.getUTCMonth(), range.from.getUTCDate()));
-  if (granularity === "week") start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
-  if (granularity === "month") start.setUTCDate(1);
-  for (const cursor = start; cursor < range.to; ) {
-    out.push(cursor.toISOString().slice(0, 10));
+  const cursor = new Date(Date.UTC(range.from.getUTCFullYear(), range.from.getUTCMonth(), range.from.getUTCDate()));
+  if (granularity === "week") cursor.setUTCDate(cursor.getUTCDate() - ((cursor.getUTCDay() + 6) % 7));
+  if (granularity === "month") cursor.setUTCDate(1);
+  while (cursor < range.to) {
+    out.push(isoDay(cursor));
     if (granularity === "day") cursor.setUTCDate(cursor.getUTCDate() + 1);
     else if (granularity === "week") cursor.setUTCDate(cursor.getUTCDate() + 7);
     else cursor.setUTCMonth(cursor.getUTCMonth() + 1);
@@ -83,88 +86,119 @@ export function periodsIn(range: DateRange, granularity: Granularity): string[] 
 
 export type Breakdown = { key: string; label: string; leads: number; duplicates: number };
 
-/** Schools with the most leads in the range. */
-export async function getLeadsBySchool(range: DateRange, limit = 20, db?: Db): Promise<Breakdown[]> {
-  const d = db ?? (await getDb());
-  const top = d
-    .select({ schoolId: leads.schoolId, leads: total, duplicates })
-    .from(leads)
-    .where(inRange(range))
-    .groupBy(leads.schoolId)
-    .orderBy(desc(sql`count(*)`), leads.schoolId)
-    .limit(limit)
-    .as("top");
-  const rows = await d
-    .select({ id: top.schoolId, label: schools.name, leads: top.leads, duplicates: top.duplicates })
-    .from(top)
-    .innerJoin(schools, eq(schools.id, top.schoolId))
-    .orderBy(desc(top.leads), top.schoolId);
-  return rows.map((r) => ({ key: String(r.id), label: r.label, leads: r.leads, duplicates: r.duplicates }));
+export type SchoolBreakdown = {
+  rows: Breakdown[];
+  /** Schools that received at least one lead in the range (all of them, not only the rows shown). */
+  schoolsWithLeads: number;
+};
+
+/** Monday on or after / on or before a UTC midnight. */
+function mondayOnOrAfter(d: Date): Date {
+  const out = new Date(d);
+  out.setUTCDate(out.getUTCDate() + ((8 - out.getUTCDay()) % 7));
+  return out;
+}
+function mondayOnOrBefore(d: Date): Date {
+  const out = new Date(d);
+  out.setUTCDate(out.getUTCDate() - ((out.getUTCDay() + 6) % 7));
+  return out;
 }
 
-/** Leads per program area (the program's classification). */
-export async function getLeadsByProgramArea(range: DateRange, db?: Db): Promise<Breakdown[]> {
+/**
+ * Schools with the most leads in the range, most first. Whole weeks come from the weekly rollup and
+ * the days before the first Monday and after the last from the daily one.
+ */
+export async function getLeadsBySchool(range: DateRange, limit = 20, db?: Db): Promise<SchoolBreakdown> {
   const d = db ?? (await getDb());
-  const perProgram = d
-    .select({ programId: leads.programId, leads: total, duplicates })
-    .from(leads)
-    .where(inRange(range))
-    .groupBy(leads.programId)
-    .as("per_program");
+  const firstWeek = mondayOnOrAfter(range.from);
+  const endWeek = mondayOnOrBefore(range.to);
+  const daily = opsLeadsBySchoolDaily;
+  const weekly = opsLeadsBySchoolWeekly;
+  const parts =
+    firstWeek < endWeek
+      ? sql`select ${weekly.schoolId} as school_id, ${weekly.leads} as leads, ${weekly.duplicates} as duplicates
+            from ${weekly} where ${weekly.week} >= ${isoDay(firstWeek)} and ${weekly.week} < ${isoDay(endWeek)}
+          union all
+          select ${daily.schoolId}, ${daily.leads}, ${daily.duplicates} from ${daily}
+            where (${daily.day} >= ${isoDay(range.from)} and ${daily.day} < ${isoDay(firstWeek)})
+               or (${daily.day} >= ${isoDay(endWeek)} and ${daily.day} < ${isoDay(range.to)})`
+      : sql`select ${daily.schoolId} as school_id, ${daily.leads} as leads, ${daily.duplicates} as duplicates
+            from ${daily} where ${daily.day} >= ${isoDay(range.from)} and ${daily.day} < ${isoDay(range.to)}`;
+  const perSchool = sql`select school_id, sum(leads)::int as leads, sum(duplicates)::int as duplicates,
+      count(*) over () as schools
+    from (${parts}) parts group by school_id having sum(leads) > 0
+    order by sum(leads) desc, school_id limit ${limit}`;
   const rows = await d
     .select({
-      slug: programAreas.slug,
-      label: programAreas.name,
-      leads: sql<number>`sum(${perProgram.leads})::int`,
-      duplicates: sql<number>`sum(${perProgram.duplicates})::int`,
+      id: sql<number>`top.school_id`,
+      label: schools.name,
+      leads: sql<number>`top.leads`,
+      duplicates: sql<number>`top.duplicates`,
+      schools: sql<string>`top.schools`,
     })
-    .from(perProgram)
-    .innerJoin(programs, eq(programs.id, perProgram.programId))
-    .innerJoin(programAreas, eq(programAreas.id, programs.programAreaId))
-    .groupBy(programAreas.slug, programAreas.name)
-    .orderBy(desc(sql`3`), programAreas.slug);
-  return rows.map((r) => ({ key: r.slug, label: r.label, leads: r.leads, duplicates: r.duplicates }));
+    .from(sql`(${perSchool}) top`)
+    .innerJoin(schools, sql`${schools.id} = top.school_id`)
+    .orderBy(sql`top.leads desc`, sql`top.school_id`);
+  return {
+    rows: rows.map((r) => ({ key: String(r.id), label: r.label, leads: r.leads, duplicates: r.duplicates })),
+    schoolsWithLeads: Number(rows[0]?.schools ?? 0),
+  };
 }
 
-export const UNKNOWN_STATE = "Unknown";
-export const NO_SOURCE = "(none)";
+/** Leads per program area (the classification of the program asked about). */
+export async function getLeadsByProgramArea(range: DateRange, db?: Db): Promise<Breakdown[]> {
+  const d = db ?? (await getDb());
+  const t = opsLeadsByAreaDaily;
+  const rows = await d
+    .select({ key: programAreas.slug, label: programAreas.name, leads: sumInt(t.leads), duplicates: sumInt(t.duplicates) })
+    .from(t)
+    .innerJoin(programAreas, eq(programAreas.id, t.programAreaId))
+    .where(daysIn(t.day, range))
+    .groupBy(programAreas.slug, programAreas.name)
+    .having(sql`sum(${t.leads}) > 0`)
+    .orderBy(desc(sql`sum(${t.leads})`), programAreas.slug);
+  return rows;
+}
 
-/** Leads per student state (from the ZIP the student gave); "Unknown" when none was found. */
+/** Leads per student state (from the ZIP given), "Unknown" when there was none. */
 export async function getLeadsByState(range: DateRange, db?: Db): Promise<Breakdown[]> {
   const d = db ?? (await getDb());
-  const state = sql<string>`coalesce(${leadRequests.state}, ${UNKNOWN_STATE})`;
+  const t = opsLeadsByStateDaily;
   const rows = await d
-    .select({ key: state, leads: total, duplicates })
-    .from(leads)
-    .innerJoin(leadRequests, eq(leadRequests.id, leads.requestId))
-    .where(inRange(range))
-    .groupBy(sql`1`)
-    .orderBy(desc(sql`count(*)`), sql`1`);
+    .select({ key: t.state, leads: sumInt(t.leads), duplicates: sumInt(t.duplicates) })
+    .from(t)
+    .where(daysIn(t.day, range))
+    .groupBy(t.state)
+    .having(sql`sum(${t.leads}) > 0`)
+    .orderBy(desc(sql`sum(${t.leads})`), t.state);
   return rows.map((r) => ({ ...r, label: r.key }));
 }
 
-/** Leads per `utm_source` of the request; "(none)" when the visit carried no source. */
+/** Leads per `utm_source` of the request, "(none)" when the visit carried none. */
 export async function getLeadsBySource(range: DateRange, db?: Db): Promise<Breakdown[]> {
   const d = db ?? (await getDb());
-  const source = sql<string>`coalesce(nullif(${leadRequests.attribution} ->> 'utm_source', ''), ${NO_SOURCE})`;
+  const t = opsLeadsBySourceDaily;
   const rows = await d
-    .select({ key: source, leads: total, duplicates })
-    .from(leads)
-    .innerJoin(leadRequests, eq(leadRequests.id, leads.requestId))
-    .where(inRange(range))
-    .groupBy(sql`1`)
-    .orderBy(desc(sql`count(*)`), sql`1`);
+    .select({ key: t.source, leads: sumInt(t.leads), duplicates: sumInt(t.duplicates) })
+    .from(t)
+    .where(daysIn(t.day, range))
+    .groupBy(t.source)
+    .having(sql`sum(${t.leads}) > 0`)
+    .orderBy(desc(sql`sum(${t.leads})`), t.source);
   return rows.map((r) => ({ ...r, label: r.key }));
 }
 
 export type DeliveryStats = {
-  /** School notifications for leads made in the range. */
+  /** School notifications of the leads made in the range. */
   notifications: number;
   sent: number;
   failed: number;
-  /** Pending or being sent right now. */
+  /** Pending, or being sent right now. */
   waiting: number;
-  /** Seconds from the student's submission to the email leaving, over sent notifications; null when none. */
+  /**
+   * Whole seconds from the student's submission to the notification leaving, over sent ones
+   * (percentile_disc: an observed value); null when none was sent.
+   */
   medianSeconds: number | null;
   p90Seconds: number | null;
   maxSeconds: number | null;
@@ -172,30 +206,89 @@ export type DeliveryStats = {
 
 export async function getDeliveryStats(range: DateRange, db?: Db): Promise<DeliveryStats> {
   const d = db ?? (await getDb());
-  const seconds = sql`extract(epoch from (${emailOutbox.sentAt} - ${leads.createdAt}))`;
-  const sent = sql`${emailOutbox.status} = 'sent'`;
-  const [row] = await d
+  const s = opsDeliveriesDaily;
+  const [counts] = await d
     .select({
-      notifications: total,
-      sent: sql<number>`(count(*) filter (where ${sent}))::int`,
-      failed: sql<number>`(count(*) filter (where ${emailOutbox.status} = 'failed'))::int`,
-      waiting: sql<number>`(count(*) filter (where ${emailOutbox.status} in ('pending', 'sending')))::int`,
-      medianSeconds: sql<string | null>`percentile_cont(0.5) within group (order by ${seconds}) filter (where ${sent})`,
-      p90Seconds: sql<string | null>`percentile_cont(0.9) within group (order by ${seconds}) filter (where ${sent})`,
-      maxSeconds: sql<string | null>`max(${seconds}) filter (where ${sent})`,
+      notifications: sumInt(s.emails),
+      sent: sumWhere(s.emails, sql`${s.status} = 'sent'`),
+      failed: sumWhere(s.emails, sql`${s.status} = 'failed'`),
+      waiting: sumWhere(s.emails, sql`${s.status} in ('pending', 'sending')`),
     })
-    .from(emailOutbox)
-    .innerJoin(leads, eq(leads.id, emailOutbox.leadId))
-    .where(and(eq(emailOutbox.kind, LEAD_NOTIFICATION_KIND), isNotNull(emailOutbox.leadId), inRange(range)));
-  const num = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
+    .from(s)
+    .where(daysIn(s.day, range));
+  const h = opsDeliverySecondsDaily;
+  const histogram = d
+    .select({ seconds: h.seconds, emails: sql<number>`sum(${h.emails})`.as("emails") })
+    .from(h)
+    .where(daysIn(h.day, range))
+    .groupBy(h.seconds)
+    .having(sql`sum(${h.emails}) > 0`)
+    .as("histogram");
+  const cumulative = d
+    .select({
+      seconds: histogram.seconds,
+      upTo: sql<number>`sum(${histogram.emails}) over (order by ${histogram.seconds})`.as("up_to"),
+      total: sql<number>`sum(${histogram.emails}) over ()`.as("total"),
+    })
+    .from(histogram)
+    .as("cumulative");
+  // Postgres's percentile_disc takes the row at ceil(p * n): the same rule, over the histogram.
+  const at = (p: number) =>
+    sql<number | null>`min(${cumulative.seconds}) filter (where ${cumulative.upTo} >= ceil(${sql.raw(String(p))}::float8 * ${cumulative.total}))`;
+  const [pct] = await d
+    .select({ median: at(0.5), p90: at(0.9), max: sql<number | null>`max(${cumulative.seconds})` })
+    .from(cumulative);
+  const num = (v: number | string | null | undefined) => (v === null || v === undefined ? null : Number(v));
   return {
-    notifications: row?.notifications ?? 0,
-    sent: row?.sent ?? 0,
-    failed: row?.failed ?? 0,
-    waiting: row?.waiting ?? 0,
-    medianSeconds: num(row?.medianSeconds),
-    p90Seconds: num(row?.p90Seconds),
-    maxSeconds: num(row?.maxSeconds),
+    notifications: counts?.notifications ?? 0,
+    sent: counts?.sent ?? 0,
+    failed: counts?.failed ?? 0,
+    waiting: counts?.waiting ?? 0,
+    medianSeconds: num(pct?.median),
+    p90Seconds: num(pct?.p90),
+    maxSeconds: num(pct?.max),
   };
 }
 
+/**
+ * Recomputes every rollup from the raw rows, in one transaction. For a bulk load made with
+ * triggers off (the benchmark's generator), or to repair after a manual change.
+ */
+export async function rebuildLeadRollups(db: Db | Tx): Promise<void> {
+  const run = async (tx: Db | Tx) => {
+    for (const table of [
+      "ops_leads_by_school_daily",
+      "ops_leads_by_school_weekly",
+      "ops_leads_by_area_daily",
+      "ops_leads_by_state_daily",
+      "ops_leads_by_source_daily",
+      "ops_deliveries_daily",
+      "ops_delivery_seconds_daily",
+    ]) {
+      await tx.execute(sql.raw(`delete from ${table}`));
+    }
+    const day = sql.raw(`(l.created_at at time zone 'UTC')::date`);
+    const counts = sql.raw(`count(*), count(l.duplicate_of_id)`);
+    await tx.execute(sql`insert into ops_leads_by_school_daily (day, school_id, leads, duplicates)
+      select ${day}, l.school_id, ${counts} from leads l group by 1, 2`);
+    await tx.execute(sql`insert into ops_leads_by_school_weekly (week, school_id, leads, duplicates)
+      select date_trunc('week', ${day}::timestamp)::date, l.school_id, ${counts} from leads l group by 1, 2`);
+    await tx.execute(sql`insert into ops_leads_by_area_daily (day, program_area_id, leads, duplicates)
+      select ${day}, p.program_area_id, ${counts} from leads l join programs p on p.id = l.program_id group by 1, 2`);
+    await tx.execute(sql`insert into ops_leads_by_state_daily (day, state, leads, duplicates)
+      select ${day}, coalesce(r.state, ${UNKNOWN_STATE}), ${counts}
+      from leads l join lead_requests r on r.id = l.request_id group by 1, 2`);
+    await tx.execute(sql`insert into ops_leads_by_source_daily (day, source, leads, duplicates)
+      select ${day}, coalesce(nullif(r.attribution ->> 'utm_source', ''), ${NO_SOURCE}), ${counts}
+      from leads l join lead_requests r on r.id = l.request_id group by 1, 2`);
+    await tx.execute(sql`insert into ops_deliveries_daily (day, status, emails)
+      select ${day}, o.status, count(*) from email_outbox o join leads l on l.id = o.lead_id
+      where o.kind = ${LEAD_NOTIFICATION_KIND} group by 1, 2`);
+    await tx.execute(sql`insert into ops_delivery_seconds_daily (day, seconds, emails)
+      select ${day}, floor(extract(epoch from o.sent_at - l.created_at))::integer, count(*)
+      from email_outbox o join leads l on l.id = o.lead_id
+      where o.kind = ${LEAD_NOTIFICATION_KIND} and o.status = 'sent' and o.sent_at is not null group by 1, 2`);
+  };
+  if ("rollback" in db) await run(db);
+  else await db.transaction(run);
+}

@@ -5,7 +5,7 @@
  * Used by the operator-dashboard tests (a few thousand leads) and by bench/ops.bench.ts (a million).
  */
 import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { PROGRAM_AREAS } from "@/db/seed/schools";
 
 export type GenerateOptions = {
@@ -33,7 +33,7 @@ function arr(values: readonly string[]): SQL {
   return sql.raw(`array[${values.map((v) => `'${v}'`).join(",")}]`);
 }
 
-export async function generateLeadData(db: Db, options: GenerateOptions): Promise<void> {
+export async function generateLeadData(db: Db | Tx, options: GenerateOptions): Promise<void> {
   const S = options.schools;
   const N = options.leads;
   const P = options.programsPerSchool ?? 4;
