@@ -78,3 +78,35 @@ END $$;
 --> statement-breakpoint
 CREATE TRIGGER ops_rollup_delivery AFTER INSERT OR DELETE OR UPDATE OF kind, lead_id, status, sent_at
   ON email_outbox FOR EACH ROW EXECUTE FUNCTION ops_rollup_delivery();
+--> statement-breakpoint
+-- A scrub (deletion request, retention) clears a request's state and attribution: its leads move to
+-- "Unknown" and "(none)", as a direct count over the raw rows would show them.
+CREATE OR REPLACE FUNCTION ops_rollup_request() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  v_old_state text := coalesce(OLD.state, 'Unknown');
+  v_new_state text := coalesce(NEW.state, 'Unknown');
+  v_old_source text := coalesce(nullif(OLD.attribution ->> 'utm_source', ''), '(none)');
+  v_new_source text := coalesce(nullif(NEW.attribution ->> 'utm_source', ''), '(none)');
+  r record;
+BEGIN
+  IF v_old_state = v_new_state AND v_old_source = v_new_source THEN RETURN NULL; END IF;
+  FOR r IN
+    SELECT (created_at AT TIME ZONE 'UTC')::date AS day, count(*)::integer AS n, count(duplicate_of_id)::integer AS d
+    FROM leads WHERE request_id = NEW.id GROUP BY 1
+  LOOP
+    IF v_old_state <> v_new_state THEN
+      UPDATE ops_leads_by_state_daily SET leads = leads - r.n, duplicates = duplicates - r.d WHERE day = r.day AND state = v_old_state;
+      INSERT INTO ops_leads_by_state_daily AS t (day, state, leads, duplicates) VALUES (r.day, v_new_state, r.n, r.d)
+        ON CONFLICT (day, state) DO UPDATE SET leads = t.leads + excluded.leads, duplicates = t.duplicates + excluded.duplicates;
+    END IF;
+    IF v_old_source <> v_new_source THEN
+      UPDATE ops_leads_by_source_daily SET leads = leads - r.n, duplicates = duplicates - r.d WHERE day = r.day AND source = v_old_source;
+      INSERT INTO ops_leads_by_source_daily AS t (day, source, leads, duplicates) VALUES (r.day, v_new_source, r.n, r.d)
+        ON CONFLICT (day, source) DO UPDATE SET leads = t.leads + excluded.leads, duplicates = t.duplicates + excluded.duplicates;
+    END IF;
+  END LOOP;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER ops_rollup_request AFTER UPDATE OF state, attribution ON lead_requests
+  FOR EACH ROW EXECUTE FUNCTION ops_rollup_request();

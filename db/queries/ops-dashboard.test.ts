@@ -201,7 +201,18 @@ describe.each(testDatabases())("operator dashboard figures on $name", ({ open })
       '+15550000000', '00000', 'ZZ', 'x', 'y', '{"utm_source":"brand-new"}', '2025-05-01T12:00:00Z')`);
     await query(db, `insert into leads (id, request_id, school_id, program_id, created_at) select md5('extra-lead')::uuid,
       md5('extra')::uuid, school_id, id, '2025-05-01T12:00:00Z' from programs where slug = 'gen-p-2'`);
+    // A deletion request scrubs a request's state and attribution: its leads become Unknown / (none).
+    await query(db, `update lead_requests set state = null, attribution = '{}' where id = (select request_id from leads l
+      join lead_requests r on r.id = l.request_id where r.state is not null and r.attribution ? 'utm_source' and ${WHERE} limit 1)`);
+    const sources = await query(db, `select coalesce(nullif(r.attribution->>'utm_source', ''), '(none)') s, count(*) c
+      from leads l join lead_requests r on r.id = l.request_id where ${WHERE} group by 1`);
+    const states = await query(db, `select coalesce(r.state, 'Unknown') s, count(*) c
+      from leads l join lead_requests r on r.id = l.request_id where ${WHERE} group by 1`);
     const bySource = await getLeadsBySource(RANGE, db);
+    expect(Object.fromEntries(bySource.map((r) => [r.key, r.leads]))).toEqual(Object.fromEntries(sources.map((r) => [String(r.s), n(r.c)])));
+    expect(Object.fromEntries((await getLeadsByState(RANGE, db)).map((r) => [r.key, r.leads]))).toEqual(
+      Object.fromEntries(states.map((r) => [String(r.s), n(r.c)])),
+    );
     expect(bySource.find((r) => r.key === "brand-new")?.leads).toBe(1);
     expect((await getLeadsByState(RANGE, db)).find((r) => r.key === "ZZ")?.leads).toBe(1);
     const [direct] = await query(db, `select count(*) c, count(duplicate_of_id) d from leads l where ${WHERE}`);
