@@ -81,7 +81,7 @@ export async function pageScope(minRole: MembershipRole = "member"): Promise<Sch
     if (error instanceof AuthzError) {
       if (error.code === "unauthenticated") redirect("/login?callbackUrl=/school");
       const user = await currentUser();
-      if (user?.role === "operator") redirect("/school/choose");
+      if (user?.role === "operator") redirect("/ops");
       if (user && user.memberships.length > 0) redirect("/school");
       notFound();
     }
