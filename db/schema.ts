@@ -485,6 +485,47 @@ export const signInAttempts = pgTable(
   ],
 );
 
+/* ------------------------------------------------- lead delivery (leads area) */
+
+/**
+ * Who receives a school's lead emails. Only confirmed recipients get leads; the school portal
+ * manages them and their confirmation (the token itself is never stored, only its SHA-256).
+ * A null campus means every campus of the school.
+ */
+export const schoolLeadRecipients = pgTable(
+  "school_lead_recipients",
+  {
+    id: serial("id").primaryKey(),
+    schoolId: integer("school_id").notNull().references(() => schools.id, { onDelete: "cascade" }),
+    campusId: integer("campus_id").references(() => campuses.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true, mode: "date" }),
+    confirmationTokenHash: text("confirmation_token_hash").unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("school_lead_recipients_school_idx").on(t.schoolId),
+    uniqueIndex("school_lead_recipients_unique").on(t.schoolId, t.email),
+  ],
+);
+
+/**
+ * Fixed-window counters for rate limits, kept in the database so every app server shares them.
+ * The key never holds an address in clear: it is an HMAC of it.
+ */
+export const rateLimitCounters = pgTable(
+  "rate_limit_counters",
+  {
+    key: text("key").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true, mode: "date" }).notNull(),
+    count: integer("count").notNull().default(0),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limit_counters_expires_idx").on(t.expiresAt)],
+);
+
+export type SchoolLeadRecipient = typeof schoolLeadRecipients.$inferSelect;
+
 /* ------------------------------------------- ops: operator dashboard rollups */
 /*
  * Daily counts behind the operator dashboard, kept exact by triggers on leads and email_outbox

@@ -1,5 +1,6 @@
 import type { Db } from "./client";
 import { seedCareers } from "./seed/careers";
+import { seedLeadRecipients } from "./seed/recipients";
 import { seedSchools } from "./seed/schools";
 import { seedUsers } from "./seed/users";
 
@@ -10,6 +11,7 @@ import { seedUsers } from "./seed/users";
 export async function seed(db: Db) {
   const careers = await seedCareers(db);
   const directory = await seedSchools(db);
+  const recipients = await seedLeadRecipients(db);
   const accounts = await seedUsers(db);
-  return { ...careers, ...directory, accounts };
+  return { ...careers, ...directory, ...recipients, accounts };
 }

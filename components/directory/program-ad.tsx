@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { RequestInfoButton } from "@/components/leads/request-info-button";
 import type { ProgramAd as ProgramAdData } from "@/db/queries/programs";
 import { CREDENTIAL_LABELS, DELIVERY_LABELS, campusSummary, formatMonths } from "@/lib/format";
 
@@ -44,13 +45,12 @@ export function ProgramAdCard({ ad, headingLevel = 3, from }: { ad: ProgramAdDat
         </ul>
       ) : null}
       <div className="mt-4 flex flex-wrap gap-2">
-        <Link
-          href={`/programs/${ad.slug}/request-info`}
+        <RequestInfoButton
+          slug={ad.slug}
+          title={ad.title}
+          schoolName={ad.schoolName}
           className="inline-flex items-center rounded-md no-underline bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800"
-          aria-label={`Request info about ${ad.title} at ${ad.schoolName}`}
-        >
-          Request Info
-        </Link>
+        />
         <a
           href={goHref}
           target="_blank"

@@ -1,0 +1,484 @@
+import "server-only";
+import { and, asc, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
+import { enqueueEmail } from "@/lib/email/outbox";
+import type { RenderedEmail } from "@/lib/email/render";
+import { getDb, type Db, type Tx } from "../client";
+import {
+  auditEvents,
+  campuses,
+  consentRecords,
+  emailOutbox,
+  leadEvents,
+  leadRequests,
+  leads,
+  programCampuses,
+  programs,
+  schoolLeadRecipients,
+  schools,
+  type CredentialLevel,
+  type DeliveryMode,
+  type LeadRequest,
+} from "../schema";
+import { isListed } from "./programs";
+
+/* ------------------------------------------------------------------ the form */
+
+export type LeadCampus = { id: number; name: string; city: string; state: string; latitude: number; longitude: number };
+export type LeadProgram = {
+  id: number;
+  slug: string;
+  title: string;
+  schoolId: number;
+  schoolName: string;
+  schoolSlug: string;
+  programAreaId: number;
+  credentialLevel: CredentialLevel;
+  delivery: DeliveryMode;
+  lengthMonths: number;
+  campuses: LeadCampus[];
+};
+export type RequestInfoContext = { program: LeadProgram; suggestions: LeadProgram[] };
+
+const programColumns = {
+  id: programs.id,
+  slug: programs.slug,
+  title: programs.title,
+  schoolId: programs.schoolId,
+  schoolName: schools.name,
+  schoolSlug: schools.slug,
+  programAreaId: programs.programAreaId,
+  credentialLevel: programs.credentialLevel,
+  delivery: programs.delivery,
+  lengthMonths: programs.lengthMonths,
+};
+
+async function withCampuses(db: Db, rows: Omit<LeadProgram, "campuses">[]): Promise<LeadProgram[]> {
+  if (rows.length === 0) return [];
+  const campusRows = await db
+    .select({
+      programId: programCampuses.programId,
+      id: campuses.id,
+      name: campuses.name,
+      city: campuses.city,
+      state: campuses.state,
+      latitude: campuses.latitude,
+      longitude: campuses.longitude,
+    })
+    .from(programCampuses)
+    .innerJoin(campuses, eq(campuses.id, programCampuses.campusId))
+    .where(
+      inArray(
+        programCampuses.programId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(campuses.name), asc(campuses.id));
+  return rows.map((r) => ({ ...r, campuses: campusRows
+      .filter((c) => c.programId === r.id)
+      .map((c) => ({ id: c.id, name: c.name, city: c.city, state: c.state, latitude: c.latitude, longitude: c.longitude })),
+  }));
+}
+
+/**
+ * A listed program with its campuses, and up to three similar programs (same area, other schools,
+ * sponsored first) offered as "also send my request to".
+ */
+export async function getRequestInfoContext(by: { slug: string } | { id: number }, db?: Db): Promise<RequestInfoContext | null> {
+  db ??= await getDb();
+  const [row] = await db
+    .select(programColumns)
+    .from(programs)
+    .innerJoin(schools, eq(schools.id, programs.schoolId))
+    .where(and(isListed, "slug" in by ? eq(programs.slug, by.slug) : eq(programs.id, by.id)))
+    .limit(1);
+  if (!row) return null;
+  const candidates = await db
+    .select(programColumns)
+    .from(programs)
+    .innerJoin(schools, eq(schools.id, programs.schoolId))
+    .where(and(isListed, eq(programs.programAreaId, row.programAreaId), ne(programs.schoolId, row.schoolId)))
+    .orderBy(sql`${programs.sponsoredRank} asc nulls last`, asc(programs.title), asc(programs.id))
+    .limit(20);
+  const seen = new Set<number>();
+  const picked = candidates.filter((c) => !seen.has(c.schoolId) && seen.add(c.schoolId)).slice(0, 3);
+  const [program, ...suggestions] = await withCampuses(db, [row, ...picked]);
+  return program ? { program, suggestions } : null;
+}
+
+/* ------------------------------------------------------------------ storing */
+
+export type LeadTarget = {
+  leadId: string;
+  programId: number;
+  schoolId: number;
+  campusId: number | null;
+  /** The school's email, rendered before the transaction; queued only when the lead is not a duplicate. */
+  schoolEmail: RenderedEmail;
+};
+
+export type NewLeadRequestInput = {
+  requestId: string;
+  request: Omit<typeof leadRequests.$inferInsert, "id" | "createdAt" | "withdrawnAt" | "deletionRequestedAt" | "scrubbedAt">;
+  targets: LeadTarget[];
+  consent: Omit<typeof consentRecords.$inferInsert, "id" | "requestId" | "withdrawnAt">;
+  studentEmail: RenderedEmail;
+  duplicateWindowDays?: number;
+  now?: Date;
+};
+
+export type StoredLead = { leadId: string; schoolId: number; duplicateOfId: string | null; duplicateSince: Date | null };
+export type NewLeadRequestResult = { requestId: string; replayed: boolean; leads: StoredLead[] };
+
+export async function findRequestIdByIdempotencyKey(key: string, db?: Db): Promise<string | null> {
+  db ??= await getDb();
+  const [row] = await db.select({ id: leadRequests.id }).from(leadRequests).where(eq(leadRequests.idempotencyKey, key)).limit(1);
+  return row?.id ?? null;
+}
+
+/**
+ * Stores one submission in one transaction: the request, one lead per school (a repeat to the same
+ * school within the window is recorded as a duplicate, not billed, and not emailed), the consent
+ * record, and the outbox rows. A replay of the same idempotency key returns the first request.
+ */
+export async function createLeadRequest(input: NewLeadRequestInput, db?: Db): Promise<NewLeadRequestResult> {
+  db ??= await getDb();
+  const now = input.now ?? new Date();
+  const since = new Date(now.getTime() - (input.duplicateWindowDays ?? 30) * 86_400_000);
+  return db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(leadRequests)
+      .values({ ...input.request, id: input.requestId, createdAt: now })
+      .onConflictDoNothing({ target: leadRequests.idempotencyKey })
+      .returning({ id: leadRequests.id });
+    if (inserted.length === 0) {
+      const [first] = await tx
+        .select({ id: leadRequests.id })
+        .from(leadRequests)
+        .where(eq(leadRequests.idempotencyKey, input.request.idempotencyKey));
+      if (!first) throw new Error("idempotency conflict without a row");
+      return { requestId: first.id, replayed: true, leads: await storedLeads(tx, first.id) };
+    }
+
+    // Two submissions by one person to one school must not both become billable: serialise on the
+    // school and the person's email and phone (sorted, so two transactions never wait on each other).
+    const lockKeys = input.targets
+      .flatMap((t) => [`lead:${t.schoolId}:e:${input.request.email}`, `lead:${t.schoolId}:p:${input.request.phoneE164}`])
+      .sort();
+    for (const key of lockKeys) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+
+    const stored: StoredLead[] = [];
+    for (const t of input.targets) {
+      const [earlier] = await tx
+        .select({ id: leads.id, createdAt: leads.createdAt })
+        .from(leads)
+        .innerJoin(leadRequests, eq(leadRequests.id, leads.requestId))
+        .where(
+          and(
+            eq(leads.schoolId, t.schoolId),
+            isNull(leads.duplicateOfId),
+            gt(leads.createdAt, since),
+            ne(leadRequests.id, input.requestId),
+            isNull(leadRequests.withdrawnAt),
+            isNull(leadRequests.scrubbedAt),
+            or(eq(leadRequests.email, input.request.email), eq(leadRequests.phoneE164, input.request.phoneE164)),
+          ),
+        )
+        .orderBy(asc(leads.createdAt))
+        .limit(1);
+      stored.push({ leadId: t.leadId, schoolId: t.schoolId, duplicateOfId: earlier?.id ?? null, duplicateSince: earlier?.createdAt ?? null });
+    }
+
+    await tx.insert(leads).values(
+      input.targets.map((t, i) => ({
+        id: t.leadId,
+        requestId: input.requestId,
+        schoolId: t.schoolId,
+        programId: t.programId,
+        campusId: t.campusId,
+        duplicateOfId: stored[i]?.duplicateOfId ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+    await tx.insert(leadEvents).values(
+      stored.map((s) => ({
+        leadId: s.leadId,
+        kind: s.duplicateOfId ? "duplicate" : "created",
+        toStatus: "new" as const,
+        note: s.duplicateOfId ? "Same person asked this school within 30 days; recorded, not billed." : null,
+        createdAt: now,
+      })),
+    );
+    await tx.insert(consentRecords).values({ ...input.consent, requestId: input.requestId });
+
+    const fresh = input.targets.filter((_, i) => !stored[i]?.duplicateOfId);
+    const recipients =
+      fresh.length === 0
+        ? []
+        : await tx
+            .select({ schoolId: schoolLeadRecipients.schoolId, campusId: schoolLeadRecipients.campusId, email: schoolLeadRecipients.email })
+            .from(schoolLeadRecipients)
+            .where(
+              and(
+                inArray(
+                  schoolLeadRecipients.schoolId,
+                  fresh.map((t) => t.schoolId),
+                ),
+                isNotNull(schoolLeadRecipients.confirmedAt),
+              ),
+            );
+    for (const t of fresh) {
+      const to = [
+        ...new Set(
+          recipients.filter((r) => r.schoolId === t.schoolId && (r.campusId === null || r.campusId === t.campusId)).map((r) => r.email),
+        ),
+      ].sort();
+      if (to.length === 0) {
+        await tx.insert(leadEvents).values({ leadId: t.leadId, kind: "no_recipients", note: "The school has no confirmed lead recipient." });
+        continue;
+      }
+      await enqueueEmail(tx, {
+        kind: "lead_notification",
+        to,
+        ...t.schoolEmail,
+        idempotencyKey: `lead-notification:${t.leadId}`,
+        leadId: t.leadId,
+        schoolId: t.schoolId,
+      });
+    }
+    if (fresh.length > 0) {
+      await enqueueEmail(tx, {
+        kind: "student_confirmation",
+        to: [input.request.email],
+        ...input.studentEmail,
+        idempotencyKey: `student-confirmation:${input.requestId}`,
+      });
+    }
+    return { requestId: input.requestId, replayed: false, leads: stored };
+  });
+}
+
+async function storedLeads(db: Db | Tx, requestId: string): Promise<StoredLead[]> {
+  const original = sql<Date | null>`(select o.created_at from leads o where o.id = ${leads.duplicateOfId})`;
+  const rows = await db
+    .select({ leadId: leads.id, schoolId: leads.schoolId, duplicateOfId: leads.duplicateOfId, duplicateSince: original })
+    .from(leads)
+    .where(eq(leads.requestId, requestId))
+    .orderBy(asc(leads.createdAt), asc(leads.id));
+  return rows.map((r) => ({ ...r, duplicateSince: r.duplicateSince ? new Date(r.duplicateSince) : null }));
+}
+
+/* --------------------------------------------------------- the student's view */
+
+export type RequestSummary = {
+  id: string;
+  firstName: string;
+  createdAt: Date;
+  withdrawnAt: Date | null;
+  deletionRequestedAt: Date | null;
+  scrubbedAt: Date | null;
+  programAreaIds: number[];
+  leads: {
+    leadId: string;
+    schoolId: number;
+    schoolName: string;
+    programTitle: string;
+    programSlug: string;
+    campusName: string | null;
+    duplicateOfId: string | null;
+    duplicateSince: Date | null;
+  }[];
+};
+
+export async function getRequestSummary(requestId: string, db?: Db): Promise<RequestSummary | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(requestId)) return null;
+  db ??= await getDb();
+  const [request] = await db
+    .select({
+      id: leadRequests.id,
+      firstName: leadRequests.firstName,
+      createdAt: leadRequests.createdAt,
+      withdrawnAt: leadRequests.withdrawnAt,
+      deletionRequestedAt: leadRequests.deletionRequestedAt,
+      scrubbedAt: leadRequests.scrubbedAt,
+    })
+    .from(leadRequests)
+    .where(eq(leadRequests.id, requestId));
+  if (!request) return null;
+  const original = sql<Date | string | null>`(select o.created_at from leads o where o.id = ${leads.duplicateOfId})`;
+  const rows = await db
+    .select({
+      leadId: leads.id,
+      schoolId: leads.schoolId,
+      schoolName: schools.name,
+      programTitle: programs.title,
+      programSlug: programs.slug,
+      programAreaId: programs.programAreaId,
+      campusName: campuses.name,
+      duplicateOfId: leads.duplicateOfId,
+      duplicateSince: original,
+    })
+    .from(leads)
+    .innerJoin(schools, eq(schools.id, leads.schoolId))
+    .innerJoin(programs, eq(programs.id, leads.programId))
+    .leftJoin(campuses, eq(campuses.id, leads.campusId))
+    .where(eq(leads.requestId, requestId))
+    .orderBy(asc(leads.createdAt), asc(schools.name));
+  return {
+    ...request,
+    programAreaIds: [...new Set(rows.map((r) => r.programAreaId))],
+    leads: rows.map((r) => ({
+      leadId: r.leadId,
+      schoolId: r.schoolId,
+      schoolName: r.schoolName,
+      programTitle: r.programTitle,
+      programSlug: r.programSlug,
+      campusName: r.campusName,
+      duplicateOfId: r.duplicateOfId,
+      duplicateSince: r.duplicateSince ? new Date(r.duplicateSince) : null,
+    })),
+  };
+}
+
+/** Schools to notify of a withdrawal: each non-duplicate lead of the request. */
+export async function getWithdrawalTargets(requestId: string, db?: Db) {
+  db ??= await getDb();
+  return db
+    .select({ leadId: leads.id, schoolId: leads.schoolId, schoolName: schools.name, programTitle: programs.title })
+    .from(leads)
+    .innerJoin(schools, eq(schools.id, leads.schoolId))
+    .innerJoin(programs, eq(programs.id, leads.programId))
+    .where(and(eq(leads.requestId, requestId), isNull(leads.duplicateOfId)));
+}
+
+/**
+ * Records a withdrawal of consent: on the request, its consent record and each lead's history, and
+ * queues a notice to each school (no personal details in it). Returns false when already withdrawn.
+ */
+export async function withdrawConsent(
+  requestId: string,
+  notices: { leadId: string; schoolId: number; email: RenderedEmail }[],
+  meta: { ipAddress: string | null; now?: Date },
+  db?: Db,
+): Promise<boolean> {
+  db ??= await getDb();
+  const now = meta.now ?? new Date();
+  return db.transaction(async (tx) => withdrawIn(tx, requestId, notices, meta.ipAddress, now));
+}
+
+async function withdrawIn(
+  tx: Db | Tx,
+  requestId: string,
+  notices: { leadId: string; schoolId: number; email: RenderedEmail }[],
+  ipAddress: string | null,
+  now: Date,
+): Promise<boolean> {
+  const updated = await tx
+    .update(leadRequests)
+    .set({ withdrawnAt: now })
+    .where(and(eq(leadRequests.id, requestId), isNull(leadRequests.withdrawnAt)))
+    .returning({ id: leadRequests.id });
+  if (updated.length === 0) return false;
+  await tx.update(consentRecords).set({ withdrawnAt: now }).where(eq(consentRecords.requestId, requestId));
+  const leadRows = await tx.select({ id: leads.id, schoolId: leads.schoolId }).from(leads).where(eq(leads.requestId, requestId));
+  if (leadRows.length > 0) {
+    await tx.insert(leadEvents).values(
+      leadRows.map((l) => ({ leadId: l.id, kind: "consent_withdrawn", note: "The student withdrew consent to be contacted.", createdAt: now })),
+    );
+  }
+  const recipients =
+    notices.length === 0
+      ? []
+      : await tx
+          .select({ schoolId: schoolLeadRecipients.schoolId, email: schoolLeadRecipients.email })
+          .from(schoolLeadRecipients)
+          .where(
+            and(
+              inArray(
+                schoolLeadRecipients.schoolId,
+                notices.map((n) => n.schoolId),
+              ),
+              isNotNull(schoolLeadRecipients.confirmedAt),
+            ),
+          );
+  for (const n of notices) {
+    const to = [...new Set(recipients.filter((r) => r.schoolId === n.schoolId).map((r) => r.email))].sort();
+    if (to.length === 0) continue;
+    await enqueueEmail(tx, { kind: "consent_withdrawn", to, ...n.email, idempotencyKey: `consent-withdrawn:${n.leadId}`, leadId: n.leadId, schoolId: n.schoolId });
+  }
+  await tx.insert(auditEvents).values({ action: "lead_request.consent_withdrawn", subjectType: "lead_request", subjectId: requestId, ipAddress });
+  return true;
+}
+
+const REDACTED = "[Removed at the student's request.]";
+
+/**
+ * A deletion request: consent is withdrawn (schools are told), the personal fields are scrubbed and
+ * so are the emails that carried them; the consent record, the proof the law asks us to keep, stays.
+ * Returns false when the request was already scrubbed.
+ */
+export async function deleteLeadRequest(
+  requestId: string,
+  notices: { leadId: string; schoolId: number; email: RenderedEmail }[],
+  meta: { ipAddress: string | null; now?: Date },
+  db?: Db,
+): Promise<boolean> {
+  db ??= await getDb();
+  const now = meta.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ scrubbedAt: leadRequests.scrubbedAt })
+      .from(leadRequests)
+      .where(eq(leadRequests.id, requestId))
+      .for("update");
+    if (!row || row.scrubbedAt) return false;
+    await withdrawIn(tx, requestId, notices, meta.ipAddress, now);
+    const scrubbed: Partial<LeadRequest> = {
+      firstName: "Deleted",
+      lastName: "",
+      email: "",
+      phoneE164: "",
+      zip: "",
+      city: null,
+      state: null,
+      educationLevel: "",
+      desiredStart: "",
+      hsGradYear: null,
+      militaryAffiliation: null,
+      attribution: {},
+      deletionRequestedAt: now,
+      scrubbedAt: now,
+    };
+    await tx.update(leadRequests).set(scrubbed).where(eq(leadRequests.id, requestId));
+    const leadIds = (await tx.select({ id: leads.id }).from(leads).where(eq(leads.requestId, requestId))).map((l) => l.id);
+    const carriesPersonalData = or(
+      eq(emailOutbox.idempotencyKey, `student-confirmation:${requestId}`),
+      leadIds.length > 0 ? and(inArray(emailOutbox.leadId, leadIds), eq(emailOutbox.kind, "lead_notification")) : sql`false`,
+    );
+    // Not yet sent: never send it. Sent: keep the delivery record, drop the content.
+    await tx
+      .update(emailOutbox)
+      .set({ status: "failed", lastError: "Cancelled: the student asked for deletion.", lockedUntil: null })
+      .where(and(carriesPersonalData, inArray(emailOutbox.status, ["pending", "failed"])));
+    await tx
+      .update(emailOutbox)
+      .set({
+        html: `<p>${REDACTED}</p>`,
+        text: REDACTED,
+        toAddresses: sql`case when ${emailOutbox.kind} = 'student_confirmation' then array['[deleted]'] else ${emailOutbox.toAddresses} end`,
+      })
+      .where(carriesPersonalData);
+    if (leadIds.length > 0) {
+      await tx.insert(leadEvents).values(leadIds.map((id) => ({ leadId: id, kind: "personal_data_deleted", createdAt: now })));
+    }
+    await tx.insert(auditEvents).values({ action: "lead_request.deleted", subjectType: "lead_request", subjectId: requestId, ipAddress: meta.ipAddress });
+    return true;
+  });
+}
+
+/** The consent proof for one request (operators and tests). */
+export async function getConsentRecord(requestId: string, db?: Db) {
+  db ??= await getDb();
+  const [row] = await db.select().from(consentRecords).where(eq(consentRecords.requestId, requestId));
+  return row ?? null;
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { render } from "@react-email/render";
+import type { ReactElement } from "react";
+import ConsentWithdrawn, { type ConsentWithdrawnProps } from "@/emails/consent-withdrawn";
+import LeadNotification, { type LeadNotificationProps } from "@/emails/lead-notification";
+import StudentConfirmation, { type StudentConfirmationProps } from "@/emails/student-confirmation";
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+async function both(element: ReactElement, subject: string): Promise<RenderedEmail> {
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject, html, text };
+}
+
+export const renderLeadNotification = (p: LeadNotificationProps) =>
+  both(<LeadNotification {...p} />, `New lead: ${p.programTitle}${p.campusName ? ` (${p.campusName})` : ""}`);
+
+export const renderStudentConfirmation = (p: StudentConfirmationProps) =>
+  both(<StudentConfirmation {...p} />, "Your request for program information");
+
+export const renderConsentWithdrawn = (p: ConsentWithdrawnProps) =>
+  both(<ConsentWithdrawn {...p} />, `Consent withdrawn: ${p.programTitle}`);
+
+/** An absolute URL on this site, for links in emails. */
+export function siteUrl(path: string): string {
+  const base = (process.env.SITE_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  return `${base}${path}`;
+}
+
+/** "2026-01-20 17:04" in UTC. */
+export function utcStamp(date: Date): string {
+  return date.toISOString().slice(0, 16).replace("T", " ");
+}
