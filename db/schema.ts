@@ -528,34 +528,28 @@ export type SchoolLeadRecipient = typeof schoolLeadRecipients.$inferSelect;
 
 /* ------------------------------------------- ops: operator dashboard rollups */
 /*
- * Daily counts behind the operator dashboard, kept exact by triggers on leads and email_outbox
- * (migration "ops_dashboard_rollups"): each insert, update or delete of a lead or a lead
- * notification takes its old row out and puts its new row in. A 90-day range then reads a few
- * thousand small rows instead of a quarter of a million leads. Days are UTC dates of the lead's
- * created_at; state and source are the request's at submission time.
- * `rebuildLeadRollups()` in db/queries/ops-dashboard.ts recomputes them from the raw rows.
+ * Counts behind the operator dashboard, kept exact by triggers on leads, lead_requests and
+ * email_outbox (migration "ops_dashboard_rollup_triggers"): each insert, update or delete of a lead
+ * or a lead notification takes its old row out and puts its new row in. A 90-day range then reads
+ * a few thousand small rows (or two look-ups per school) instead of a quarter of a million leads.
+ * Days are UTC dates of the lead's created_at. `rebuildLeadRollups()` in
+ * db/queries/ops-dashboard.ts recomputes them all from the raw rows.
  */
-export const opsLeadsBySchoolDaily = pgTable(
-  "ops_leads_by_school_daily",
+/**
+ * Running totals per school: leads (and duplicates) from the school's first lead up to and
+ * including `day`, one row per day the school got leads. A range's count for every school is two
+ * index look-ups each (the last row before the range's end minus the last row before its start),
+ * however long the range.
+ */
+export const opsSchoolLeadTotals = pgTable(
+  "ops_school_lead_totals",
   {
+    schoolId: integer("school_id").notNull(),
     day: date("day", { mode: "string" }).notNull(),
-    schoolId: integer("school_id").notNull(),
     leads: integer("leads").notNull().default(0),
     duplicates: integer("duplicates").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.day, t.schoolId] })],
-);
-
-/** The same per school and ISO week (from Monday): a 90-day range reads whole weeks here, edge days above. */
-export const opsLeadsBySchoolWeekly = pgTable(
-  "ops_leads_by_school_weekly",
-  {
-    week: date("week", { mode: "string" }).notNull(),
-    schoolId: integer("school_id").notNull(),
-    leads: integer("leads").notNull().default(0),
-    duplicates: integer("duplicates").notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.week, t.schoolId] })],
+  (t) => [primaryKey({ columns: [t.schoolId, t.day] })],
 );
 
 export const opsLeadsByAreaDaily = pgTable(
@@ -613,6 +607,17 @@ export const opsDeliverySecondsDaily = pgTable(
     emails: integer("emails").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.day, t.seconds] })],
+);
+
+/** The same per ISO week (from Monday): a long range reads whole weeks here and its edge days above. */
+export const opsDeliverySecondsWeekly = pgTable(
+  "ops_delivery_seconds_weekly",
+  {
+    week: date("week", { mode: "string" }).notNull(),
+    seconds: integer("seconds").notNull(),
+    emails: integer("emails").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.week, t.seconds] })],
 );
 
 /* ------------------------------------------------------------------ types */

@@ -12,28 +12,19 @@ CREATE TABLE "ops_delivery_seconds_daily" (
 	CONSTRAINT "ops_delivery_seconds_daily_day_seconds_pk" PRIMARY KEY("day","seconds")
 );
 --> statement-breakpoint
+CREATE TABLE "ops_delivery_seconds_weekly" (
+	"week" date NOT NULL,
+	"seconds" integer NOT NULL,
+	"emails" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "ops_delivery_seconds_weekly_week_seconds_pk" PRIMARY KEY("week","seconds")
+);
+--> statement-breakpoint
 CREATE TABLE "ops_leads_by_area_daily" (
 	"day" date NOT NULL,
 	"program_area_id" integer NOT NULL,
 	"leads" integer DEFAULT 0 NOT NULL,
 	"duplicates" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "ops_leads_by_area_daily_day_program_area_id_pk" PRIMARY KEY("day","program_area_id")
-);
---> statement-breakpoint
-CREATE TABLE "ops_leads_by_school_daily" (
-	"day" date NOT NULL,
-	"school_id" integer NOT NULL,
-	"leads" integer DEFAULT 0 NOT NULL,
-	"duplicates" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "ops_leads_by_school_daily_day_school_id_pk" PRIMARY KEY("day","school_id")
-);
---> statement-breakpoint
-CREATE TABLE "ops_leads_by_school_weekly" (
-	"week" date NOT NULL,
-	"school_id" integer NOT NULL,
-	"leads" integer DEFAULT 0 NOT NULL,
-	"duplicates" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "ops_leads_by_school_weekly_week_school_id_pk" PRIMARY KEY("week","school_id")
 );
 --> statement-breakpoint
 CREATE TABLE "ops_leads_by_source_daily" (
@@ -50,4 +41,12 @@ CREATE TABLE "ops_leads_by_state_daily" (
 	"leads" integer DEFAULT 0 NOT NULL,
 	"duplicates" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "ops_leads_by_state_daily_day_state_pk" PRIMARY KEY("day","state")
+);
+--> statement-breakpoint
+CREATE TABLE "ops_school_lead_totals" (
+	"school_id" integer NOT NULL,
+	"day" date NOT NULL,
+	"leads" integer DEFAULT 0 NOT NULL,
+	"duplicates" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "ops_school_lead_totals_school_id_day_pk" PRIMARY KEY("school_id","day")
 );

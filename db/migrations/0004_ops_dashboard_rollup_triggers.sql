@@ -12,11 +12,15 @@ BEGIN
   SELECT program_area_id INTO v_area FROM programs WHERE id = p_program_id;
   SELECT coalesce(state, 'Unknown'), coalesce(nullif(attribution ->> 'utm_source', ''), '(none)')
     INTO v_state, v_source FROM lead_requests WHERE id = p_request_id;
-  INSERT INTO ops_leads_by_school_daily AS t (day, school_id, leads, duplicates) VALUES (v_day, p_school_id, p_sign, v_dup)
-    ON CONFLICT (day, school_id) DO UPDATE SET leads = t.leads + excluded.leads, duplicates = t.duplicates + excluded.duplicates;
-  INSERT INTO ops_leads_by_school_weekly AS t (week, school_id, leads, duplicates)
-    VALUES (date_trunc('week', v_day::timestamp)::date, p_school_id, p_sign, v_dup)
-    ON CONFLICT (week, school_id) DO UPDATE SET leads = t.leads + excluded.leads, duplicates = t.duplicates + excluded.duplicates;
+  -- Running totals: this day's row starts from the last earlier total; every later row moves too.
+  INSERT INTO ops_school_lead_totals AS t (school_id, day, leads, duplicates)
+    SELECT p_school_id, v_day, coalesce(prev.leads, 0) + p_sign, coalesce(prev.duplicates, 0) + v_dup
+    FROM (SELECT 1) one
+    LEFT JOIN LATERAL (SELECT c.leads, c.duplicates FROM ops_school_lead_totals c
+      WHERE c.school_id = p_school_id AND c.day < v_day ORDER BY c.day DESC LIMIT 1) prev ON true
+    ON CONFLICT (school_id, day) DO UPDATE SET leads = t.leads + p_sign, duplicates = t.duplicates + v_dup;
+  UPDATE ops_school_lead_totals SET leads = leads + p_sign, duplicates = duplicates + v_dup
+    WHERE school_id = p_school_id AND day > v_day;
   IF v_area IS NOT NULL THEN
     INSERT INTO ops_leads_by_area_daily AS t (day, program_area_id, leads, duplicates) VALUES (v_day, v_area, p_sign, v_dup)
       ON CONFLICT (day, program_area_id) DO UPDATE SET leads = t.leads + excluded.leads, duplicates = t.duplicates + excluded.duplicates;
@@ -38,6 +42,9 @@ BEGIN
     INSERT INTO ops_delivery_seconds_daily AS t (day, seconds, emails)
       VALUES (v_day, floor(extract(epoch FROM p_sent_at - p_lead_created_at))::integer, p_sign)
       ON CONFLICT (day, seconds) DO UPDATE SET emails = t.emails + excluded.emails;
+    INSERT INTO ops_delivery_seconds_weekly AS t (week, seconds, emails)
+      VALUES (date_trunc('week', v_day::timestamp)::date, floor(extract(epoch FROM p_sent_at - p_lead_created_at))::integer, p_sign)
+      ON CONFLICT (week, seconds) DO UPDATE SET emails = t.emails + excluded.emails;
   END IF;
 END $$;
 --> statement-breakpoint

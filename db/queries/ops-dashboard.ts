@@ -6,8 +6,8 @@ import {
   opsDeliveriesDaily,
   opsDeliverySecondsDaily,
   opsLeadsByAreaDaily,
-  opsLeadsBySchoolDaily,
-  opsLeadsBySchoolWeekly,
+  opsDeliverySecondsWeekly,
+  opsSchoolLeadTotals,
   opsLeadsBySourceDaily,
   opsLeadsByStateDaily,
   programAreas,
@@ -104,41 +104,28 @@ function mondayOnOrBefore(d: Date): Date {
   return out;
 }
 
-/**
- * Schools with the most leads in the range, most first. Whole weeks come from the weekly rollup and
- * the days before the first Monday and after the last from the daily one.
- */
+/** Schools with the most leads in the range, most first, from the running totals per school. */
 export async function getLeadsBySchool(range: DateRange, limit = 20, db?: Db): Promise<SchoolBreakdown> {
   const d = db ?? (await getDb());
-  const firstWeek = mondayOnOrAfter(range.from);
-  const endWeek = mondayOnOrBefore(range.to);
-  const daily = opsLeadsBySchoolDaily;
-  const weekly = opsLeadsBySchoolWeekly;
-  const parts =
-    firstWeek < endWeek
-      ? sql`select ${weekly.schoolId} as school_id, ${weekly.leads} as leads, ${weekly.duplicates} as duplicates
-            from ${weekly} where ${weekly.week} >= ${isoDay(firstWeek)} and ${weekly.week} < ${isoDay(endWeek)}
-          union all
-          select ${daily.schoolId}, ${daily.leads}, ${daily.duplicates} from ${daily}
-            where (${daily.day} >= ${isoDay(range.from)} and ${daily.day} < ${isoDay(firstWeek)})
-               or (${daily.day} >= ${isoDay(endWeek)} and ${daily.day} < ${isoDay(range.to)})`
-      : sql`select ${daily.schoolId} as school_id, ${daily.leads} as leads, ${daily.duplicates} as duplicates
-            from ${daily} where ${daily.day} >= ${isoDay(range.from)} and ${daily.day} < ${isoDay(range.to)}`;
-  const perSchool = sql`select school_id, sum(leads)::int as leads, sum(duplicates)::int as duplicates,
-      count(*) over () as schools
-    from (${parts}) parts group by school_id having sum(leads) > 0
-    order by sum(leads) desc, school_id limit ${limit}`;
+  const c = opsSchoolLeadTotals;
+  const totalBefore = (day: string, alias: string) =>
+    sql`left join lateral (select ${c.leads} as leads, ${c.duplicates} as duplicates from ${c}
+      where ${c.schoolId} = ${schools.id} and ${c.day} < ${day} order by ${c.day} desc limit 1) ${sql.raw(alias)} on true`;
+  const perSchool = sql`select ${schools.id} as school_id, ${schools.name} as name,
+      coalesce(hi.leads, 0) - coalesce(lo.leads, 0) as leads, coalesce(hi.duplicates, 0) - coalesce(lo.duplicates, 0) as duplicates
+    from ${schools} ${totalBefore(isoDay(range.to), "hi")} ${totalBefore(isoDay(range.from), "lo")}`;
   const rows = await d
     .select({
-      id: sql<number>`top.school_id`,
-      label: schools.name,
-      leads: sql<number>`top.leads`,
-      duplicates: sql<number>`top.duplicates`,
-      schools: sql<string>`top.schools`,
+      id: sql<number>`s.school_id`,
+      label: sql<string>`s.name`,
+      leads: sql<number>`s.leads::int`,
+      duplicates: sql<number>`s.duplicates::int`,
+      schools: sql<string>`count(*) over ()`,
     })
-    .from(sql`(${perSchool}) top`)
-    .innerJoin(schools, sql`${schools.id} = top.school_id`)
-    .orderBy(sql`top.leads desc`, sql`top.school_id`);
+    .from(sql`(${perSchool}) s`)
+    .where(sql`s.leads > 0`)
+    .orderBy(sql`s.leads desc`, sql`s.school_id`)
+    .limit(limit);
   return {
     rows: rows.map((r) => ({ key: String(r.id), label: r.label, leads: r.leads, duplicates: r.duplicates })),
     schoolsWithLeads: Number(rows[0]?.schools ?? 0),
@@ -216,13 +203,26 @@ export async function getDeliveryStats(range: DateRange, db?: Db): Promise<Deliv
     })
     .from(s)
     .where(daysIn(s.day, range));
+  // Whole weeks from the weekly histogram, the days before the first Monday and after the last from the daily one.
   const h = opsDeliverySecondsDaily;
+  const w = opsDeliverySecondsWeekly;
+  const firstWeek = mondayOnOrAfter(range.from);
+  const endWeek = mondayOnOrBefore(range.to);
+  const parts =
+    firstWeek < endWeek
+      ? sql`select ${w.seconds} as seconds, ${w.emails} as emails from ${w}
+            where ${w.week} >= ${isoDay(firstWeek)} and ${w.week} < ${isoDay(endWeek)}
+          union all
+          select ${h.seconds}, ${h.emails} from ${h}
+            where (${h.day} >= ${isoDay(range.from)} and ${h.day} < ${isoDay(firstWeek)})
+               or (${h.day} >= ${isoDay(endWeek)} and ${h.day} < ${isoDay(range.to)})`
+      : sql`select ${h.seconds} as seconds, ${h.emails} as emails from ${h}
+            where ${h.day} >= ${isoDay(range.from)} and ${h.day} < ${isoDay(range.to)}`;
   const histogram = d
-    .select({ seconds: h.seconds, emails: sql<number>`sum(${h.emails})`.as("emails") })
-    .from(h)
-    .where(daysIn(h.day, range))
-    .groupBy(h.seconds)
-    .having(sql`sum(${h.emails}) > 0`)
+    .select({ seconds: sql<number>`parts.seconds`.as("seconds"), emails: sql<number>`sum(parts.emails)`.as("emails") })
+    .from(sql`(${parts}) parts`)
+    .groupBy(sql`parts.seconds`)
+    .having(sql`sum(parts.emails) > 0`)
     .as("histogram");
   const cumulative = d
     .select({
@@ -257,8 +257,8 @@ export async function getDeliveryStats(range: DateRange, db?: Db): Promise<Deliv
 export async function rebuildLeadRollups(db: Db | Tx): Promise<void> {
   const run = async (tx: Db | Tx) => {
     for (const table of [
-      "ops_leads_by_school_daily",
-      "ops_leads_by_school_weekly",
+      "ops_school_lead_totals",
+      "ops_delivery_seconds_weekly",
       "ops_leads_by_area_daily",
       "ops_leads_by_state_daily",
       "ops_leads_by_source_daily",
@@ -269,10 +269,10 @@ export async function rebuildLeadRollups(db: Db | Tx): Promise<void> {
     }
     const day = sql.raw(`(l.created_at at time zone 'UTC')::date`);
     const counts = sql.raw(`count(*), count(l.duplicate_of_id)`);
-    await tx.execute(sql`insert into ops_leads_by_school_daily (day, school_id, leads, duplicates)
-      select ${day}, l.school_id, ${counts} from leads l group by 1, 2`);
-    await tx.execute(sql`insert into ops_leads_by_school_weekly (week, school_id, leads, duplicates)
-      select date_trunc('week', ${day}::timestamp)::date, l.school_id, ${counts} from leads l group by 1, 2`);
+    await tx.execute(sql`insert into ops_school_lead_totals (school_id, day, leads, duplicates)
+      select school_id, day, sum(n) over w, sum(d) over w
+      from (select l.school_id, ${day} as day, count(*) as n, count(l.duplicate_of_id) as d from leads l group by 1, 2) per_day
+      window w as (partition by school_id order by day)`);
     await tx.execute(sql`insert into ops_leads_by_area_daily (day, program_area_id, leads, duplicates)
       select ${day}, p.program_area_id, ${counts} from leads l join programs p on p.id = l.program_id group by 1, 2`);
     await tx.execute(sql`insert into ops_leads_by_state_daily (day, state, leads, duplicates)
@@ -288,6 +288,8 @@ export async function rebuildLeadRollups(db: Db | Tx): Promise<void> {
       select ${day}, floor(extract(epoch from o.sent_at - l.created_at))::integer, count(*)
       from email_outbox o join leads l on l.id = o.lead_id
       where o.kind = ${LEAD_NOTIFICATION_KIND} and o.status = 'sent' and o.sent_at is not null group by 1, 2`);
+    await tx.execute(sql`insert into ops_delivery_seconds_weekly (week, seconds, emails)
+      select date_trunc('week', day::timestamp)::date, seconds, sum(emails) from ops_delivery_seconds_daily group by 1, 2`);
   };
   if ("rollback" in db) await run(db);
   else await db.transaction(run);
