@@ -26,6 +26,9 @@ export default async function OpsLayout({ children }: { children: React.ReactNod
             <Link href="/ops">Overview</Link>
           </li>
           <li>
+            <Link href="/ops/leads">Lead volume</Link>
+          </li>
+          <li>
             <Link href="/ops/mailbox">Mailbox</Link>
           </li>
         </ul>
