@@ -42,7 +42,10 @@ export function ActionForm({ action, submitLabel, children, className, variant =
             {state.message}
           </p>
         ) : null}
-        {children}
+        {/* Remounted after each answer, so fields show what was sent (React resets a form after its action). */}
+        <div key={JSON.stringify(state.values ?? null) + state.message} className={className ? "contents" : "space-y-4"}>
+          {children}
+        </div>
         <button
           type="submit"
           disabled={pending}

@@ -33,7 +33,7 @@ export default async function MailboxEmailPage({ params }: { params: Promise<{ i
       {/* The text part, shown as text: links stay visible and clickable without rendering the HTML. */}
       <pre className="whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">{email.text}</pre>
       <h2 className="text-lg font-semibold">Links</h2>
-      <ul className="text-sm">
+      <ul className="text-sm" aria-label="Links in this email">
         {[...email.text.matchAll(/https?:\/\/\S+/g)].map((m, i) => (
           <li key={i}>
             <a href={m[0]}>{m[0]}</a>
