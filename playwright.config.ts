@@ -4,6 +4,9 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 // Next serves 127.0.0.1 as localhost; cookies and redirects expect the same host name.
 const baseURL = process.env.E2E_BASE_URL ?? `http://localhost:${port}`;
+// The fake email provider the app sends through (e2e/support/fake-resend.mjs); specs read it too.
+const fakeResendPort = Number(process.env.E2E_FAKE_RESEND_PORT ?? port + 90);
+process.env.E2E_FAKE_RESEND_URL ??= `http://127.0.0.1:${fakeResendPort}`;
 
 // Debian's Chromium where present (CI and this team's machines); Playwright's own browser elsewhere.
 const systemChromium = "/usr/bin/chromium";
@@ -42,13 +45,24 @@ export default defineConfig({
   ],
   webServer: process.env.E2E_BASE_URL
     ? undefined
-    : {
-        command: "node e2e/support/server.mjs",
-        url: `${baseURL}/api/health`,
-        timeout: 400_000,
-        reuseExistingServer: !process.env.CI,
-        stdout: "pipe",
-        stderr: "pipe",
-        env: { E2E_PORT: String(port) },
-      },
+    : [
+        {
+          command: "node e2e/support/fake-resend.mjs",
+          url: `http://127.0.0.1:${fakeResendPort}/_control/health`,
+          timeout: 30_000,
+          reuseExistingServer: !process.env.CI,
+          stdout: "pipe",
+          stderr: "pipe",
+          env: { FAKE_RESEND_PORT: String(fakeResendPort) },
+        },
+        {
+          command: "node e2e/support/server.mjs",
+          url: `${baseURL}/api/health`,
+          timeout: 400_000,
+          reuseExistingServer: !process.env.CI,
+          stdout: "pipe",
+          stderr: "pipe",
+          env: { E2E_PORT: String(port), E2E_FAKE_RESEND_PORT: String(fakeResendPort) },
+        },
+      ],
 });

@@ -12,6 +12,17 @@ const env = {
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-0123456789abcdef0123456789abcdef",
   AUTH_TRUST_HOST: "true",
   SITE_URL: process.env.SITE_URL ?? `http://localhost:${port}`,
+  // Emails go through the real Resend SDK to the fake provider (e2e/support/fake-resend.mjs).
+  RESEND_API_KEY: "re_e2e_fake_key",
+  RESEND_BASE_URL: `http://127.0.0.1:${process.env.E2E_FAKE_RESEND_PORT ?? Number(port) + 90}`,
+  EMAIL_SEND_TIMEOUT_MS: "3000",
+  // Retries a second or two apart instead of minutes; the worker looks for due rows twice a second.
+  DELIVERY_RETRY_SCHEDULE: "0,1,2,3,4",
+  DELIVERY_POLL_MS: "500",
+  // Each test is its own client address (X-Forwarded-For), so rate limits do not cross tests.
+  TRUSTED_PROXY_HOPS: "1",
+  // Playwright types faster than a person; the minimum time is covered by the integration tests.
+  LEAD_MIN_FILL_MS: "0",
 };
 if (!env.DATABASE_URL) {
   env.PGLITE_DIR = path.resolve(".data", `e2e-${port}`);

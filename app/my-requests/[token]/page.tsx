@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getRequestSummary } from "@/db/queries/leads";
+import { getConsentRecord, getRequestSummary } from "@/db/queries/leads";
 import { ManageRequest } from "@/components/leads/manage-request";
 import { verifyLink } from "@/lib/leads/signing";
 
@@ -21,6 +21,7 @@ export default async function MyRequestsPage({ params }: { params: Promise<{ tok
       </div>
     );
   }
+  const consent = await getConsentRecord(summary.id);
   return (
     <div className="container-page max-w-3xl py-10">
       <h1 className="text-2xl font-bold text-brand-800">Your request</h1>
@@ -41,6 +42,18 @@ export default async function MyRequestsPage({ params }: { params: Promise<{ tok
           {summary.scrubbedAt ? "details deleted" : summary.withdrawnAt ? "consent withdrawn" : "active: the schools may contact you"}
         </strong>
       </p>
+      {consent ? (
+        <section aria-labelledby="consent-heading" className="mt-6 rounded-md bg-slate-50 p-4">
+          <h2 id="consent-heading" className="text-lg font-semibold">
+            The consent you gave
+          </h2>
+          <p className="mt-2 text-sm">
+            On {dateFmt.format(consent.consentedAt)} UTC you ticked a box beside this text (version {consent.textVersion}):
+          </p>
+          <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 text-sm">{consent.text}</blockquote>
+          {consent.withdrawnAt ? <p className="mt-2 text-sm font-medium">Withdrawn on {dateFmt.format(consent.withdrawnAt)} UTC.</p> : null}
+        </section>
+      ) : null}
       <div className="mt-6">
         <ManageRequest token={token} withdrawn={Boolean(summary.withdrawnAt)} deleted={Boolean(summary.scrubbedAt)} />
       </div>
