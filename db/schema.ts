@@ -622,6 +622,16 @@ export const opsDeliverySecondsWeekly = pgTable(
 
 /* ------------------------------------------------------------------ types */
 
+/* ------------------------------------------------ ops: console settings */
+
+/** Operator settings, one row per key (e.g. "lead_retention_months"); read through db/queries/ops-privacy.ts. */
+export const opsSettings = pgTable("ops_settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").$type<unknown>().notNull(),
+  updatedBy: text("updated_by").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});
+
 export type Occupation = typeof occupations.$inferSelect;
 export type NewOccupation = typeof occupations.$inferInsert;
 export type MetroArea = typeof metroAreas.$inferSelect;

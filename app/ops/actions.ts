@@ -1,17 +1,20 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { recordAudit } from "@/db/queries/audit";
 import { getSchoolSummary, setPublishWithoutReview } from "@/db/queries/portal";
-import { approveProgram, rejectProgram } from "@/db/queries/portal-programs";
+import { approveProgram } from "@/db/queries/portal-programs";
+import { rejectListing } from "@/db/queries/ops-review";
 import { setUserDisabled } from "@/db/queries/users";
 import { done, failed, operatorAction, type FormState } from "@/lib/auth/action";
 import { sendInvitation } from "@/lib/auth/invitations";
 import { ACTIVE_SCHOOL_COOKIE } from "@/lib/authz";
 import { inviteSchema } from "@/lib/validations/school";
+import { rejectListingSchema } from "@/lib/validations/ops-review";
+import { requestIp } from "@/lib/auth/request-ip";
 
 const id = z.coerce.number().int().positive();
 
@@ -19,20 +22,30 @@ export async function approveProgramAction(programId: number, _prev: FormState, 
   return operatorAction(z.object({}), {}, form, async (user) => {
     const program = await approveProgram(programId);
     if (!program) return failed("Nothing to approve for this program.");
-    await recordAudit({ action: "program.approved", actorUserId: user.id, schoolId: program.schoolId, subjectType: "program", subjectId: programId });
-    revalidatePath("/ops");
+    await recordAudit({
+      action: "program.approved",
+      actorUserId: user.id,
+      schoolId: program.schoolId,
+      subjectType: "program",
+      subjectId: programId,
+      ipAddress: requestIp(await headers()),
+    });
+    revalidatePath("/ops", "layout");
     return done(`Approved: “${program.title}” is live.`);
   });
 }
 
 export async function rejectProgramAction(programId: number, _prev: FormState, form: FormData): Promise<FormState> {
-  const schema = z.object({ note: z.string().trim().min(3, "Say what needs to change.").max(1000) });
-  return operatorAction(schema, { note: form.get("note") ?? "" }, form, async (user, { note }) => {
-    const program = await rejectProgram(programId, note);
-    if (!program) return failed("Nothing to send back for this program.");
-    await recordAudit({ action: "program.rejected", actorUserId: user.id, schoolId: program.schoolId, subjectType: "program", subjectId: programId });
-    revalidatePath("/ops");
-    return done("Sent back to the school.");
+  return operatorAction(rejectListingSchema, { note: form.get("note") ?? "" }, form, async (user, { note }) => {
+    const portalUrl = `${process.env.SITE_URL ?? "http://localhost:3000"}/school/programs/${programId}`;
+    const result = await rejectListing(programId, note, { userId: user.id, ipAddress: requestIp(await headers()), portalUrl });
+    if (!result) return failed("Nothing to send back for this program.");
+    revalidatePath("/ops", "layout");
+    return done(
+      result.emailedTo > 0
+        ? `Sent back: “${result.title}”. The reason was emailed to the school's admins.`
+        : `Sent back: “${result.title}”. The school has no admin to email yet.`,
+    );
   });
 }
 
@@ -51,7 +64,7 @@ export async function setUserDisabledAction(userId: string, disabled: boolean, _
     if (userId === user.id) return failed("You cannot disable yourself.");
     if (!(await setUserDisabled(userId, disabled))) return failed("User not found.");
     await recordAudit({ action: disabled ? "user.disabled" : "user.enabled", actorUserId: user.id, subjectType: "user", subjectId: userId });
-    revalidatePath("/ops");
+    revalidatePath("/ops", "layout");
     return done(disabled ? "Disabled: their sessions have ended." : "Enabled again.");
   });
 }
@@ -60,7 +73,7 @@ export async function setPublishWithoutReviewAction(schoolId: number, value: boo
   return operatorAction(z.object({}), {}, form, async (user) => {
     if (!(await setPublishWithoutReview(schoolId, value))) return failed("School not found.");
     await recordAudit({ action: "school.publish_setting", actorUserId: user.id, schoolId, metadata: { publishWithoutReview: value } });
-    revalidatePath("/ops");
+    revalidatePath("/ops", "layout");
     return done(value ? "Edits from this school now go live at once." : "Edits from this school now wait for review.");
   });
 }

@@ -29,6 +29,24 @@ export default async function OpsLayout({ children }: { children: React.ReactNod
             <Link href="/ops/leads">Lead volume</Link>
           </li>
           <li>
+            <Link href="/ops/schools">Schools</Link>
+          </li>
+          <li>
+            <Link href="/ops/review">Listing review</Link>
+          </li>
+          <li>
+            <Link href="/ops/deliveries">Deliveries</Link>
+          </li>
+          <li>
+            <Link href="/ops/clicks">Clicks to leads</Link>
+          </li>
+          <li>
+            <Link href="/ops/privacy">Privacy requests</Link>
+          </li>
+          <li>
+            <Link href="/ops/audit">Audit log</Link>
+          </li>
+          <li>
             <Link href="/ops/mailbox">Mailbox</Link>
           </li>
         </ul>

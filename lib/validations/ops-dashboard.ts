@@ -4,7 +4,7 @@ import { z } from "zod";
 export const MAX_RANGE_DAYS = 366;
 const DAY_MS = 86_400_000;
 
-const isoDay = z
+export const isoDay = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
