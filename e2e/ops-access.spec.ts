@@ -5,7 +5,22 @@ const SCHOOL_ADMIN = "admin@pacific-crest.example";
 const SCHOOL_MEMBER = "member@pacific-crest.example";
 
 /** Every operator page. Each one checks the role on the server, whatever the proxy does. */
-const OPS_ROUTES = ["/ops", "/ops/leads", "/ops/leads?from=2020-01-01&to=2020-12-31&by=month", "/ops/mailbox"];
+const OPS_ROUTES = [
+  "/ops",
+  "/ops/leads",
+  "/ops/leads?from=2020-01-01&to=2020-12-31&by=month",
+  "/ops/mailbox",
+  "/ops/schools",
+  "/ops/schools?q=pacific",
+  "/ops/schools/1",
+  "/ops/review",
+  "/ops/deliveries",
+  "/ops/deliveries?state=failed",
+  "/ops/clicks",
+  "/ops/privacy",
+  "/ops/audit",
+  "/ops/audit?action=school.",
+];
 
 async function signIn(page: Page, email: string) {
   await page.goto("/login");
