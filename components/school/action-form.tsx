@@ -68,12 +68,14 @@ type FieldProps = {
   autoComplete?: string;
   accept?: string;
   multiline?: boolean;
+  /** Makes the element ids unique when one page holds several forms with this field. */
+  idPrefix?: string;
 };
 
-export function Field({ name, label, type = "text", defaultValue, hint, required, autoComplete, accept, multiline }: FieldProps) {
+export function Field({ name, label, type = "text", defaultValue, hint, required, autoComplete, accept, multiline, idPrefix = "field" }: FieldProps) {
   const state = useContext(FormContext);
   const error = state.fieldErrors[name];
-  const id = `field-${name}`;
+  const id = `${idPrefix}-${name}`;
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const value = type === "file" ? undefined : (state.values?.[name] ?? (defaultValue === null || defaultValue === undefined ? "" : String(defaultValue)));
   const common = {

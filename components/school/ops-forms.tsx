@@ -2,8 +2,8 @@
 
 import { Field, SelectField } from "./action-form";
 
-export function RejectNoteField() {
-  return <Field name="note" label="What needs to change" />;
+export function RejectNoteField({ idPrefix }: { idPrefix?: string }) {
+  return <Field name="note" label="What needs to change" idPrefix={idPrefix} />;
 }
 
 export function FirstAdminFields({ schools }: { schools: { id: number; name: string }[] }) {

@@ -99,9 +99,9 @@ export default async function ReviewPage() {
                   </table>
                 )}
                 <div className="mt-3 flex flex-wrap items-start gap-6">
-                  <ActionForm action={approveProgramAction.bind(null, p.id)} submitLabel="Approve" aria-label={`Approve ${p.title}`} />
-                  <ActionForm action={rejectProgramAction.bind(null, p.id)} submitLabel="Send back" variant="secondary" aria-label={`Send back ${p.title}`}>
-                    <RejectNoteField />
+                  <ActionForm action={approveProgramAction.bind(null, p.id)} submitLabel="Approve" aria-label={`Approve ${p.title}, ${p.schoolName}`} />
+                  <ActionForm action={rejectProgramAction.bind(null, p.id)} submitLabel="Send back" variant="secondary" aria-label={`Send back ${p.title}, ${p.schoolName}`}>
+                    <RejectNoteField idPrefix={`review-${p.id}`} />
                   </ActionForm>
                 </div>
               </article>
