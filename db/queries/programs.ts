@@ -2,7 +2,18 @@ import "server-only";
 import { and, asc, between, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { EARTH_RADIUS_MILES, boundingBox } from "@/lib/geo";
 import { getDb, type Db } from "../client";
-import { campuses, programAreas, programCampuses, programOccupations, programs, schools } from "../schema";
+import {
+  campuses,
+  metroAreas,
+  occupationMetroStats,
+  occupations,
+  programAreas,
+  programCampuses,
+  programClicks,
+  programOccupations,
+  programs,
+  schools,
+} from "../schema";
 import type { CredentialLevel, DeliveryMode } from "../schema";
 
 /** What an ad card needs to show one program. */
@@ -233,7 +244,7 @@ export async function searchDirectory(query: DirectoryQuery, db?: Db): Promise<D
   const commonWords = await findCommonWords(searchWords(query.q), database);
   const { rowsQuery, countQuery } = directoryStatements({ ...query, commonWords }, database);
   const [rows, [counted]] = await Promise.all([rowsQuery, countQuery]);
-  const withCities = await withCampusCities(rows.map(({ distanceMiles: _, ...row }) => row) as AdRow[], database);
+  const withCities = await withCampusCities(rows as AdRow[], database);
   return {
     total: counted?.n ?? 0,
     items: withCities.map((ad, i) => {
@@ -322,4 +333,115 @@ export async function listProgramAreas(db?: Db) {
     .select({ id: programAreas.id, slug: programAreas.slug, name: programAreas.name })
     .from(programAreas)
     .orderBy(asc(programAreas.name));
+}
+
+/* ------------------------------------------------------------ program page */
+
+/** A listed program with everything its page shows; null when unknown or not listed. */
+export async function getListedProgramBySlug(slug: string) {
+  const db = await getDb();
+  const [program] = await db
+    .select({
+      id: programs.id,
+      slug: programs.slug,
+      title: programs.title,
+      description: programs.description,
+      credentialLevel: programs.credentialLevel,
+      delivery: programs.delivery,
+      lengthMonths: programs.lengthMonths,
+      highlights: programs.highlights,
+      sponsored: sql<boolean>`${programs.sponsoredRank} is not null`,
+      areaName: programAreas.name,
+      cipCode: programAreas.cipCode,
+      school: {
+        id: schools.id,
+        slug: schools.slug,
+        name: schools.name,
+        website: schools.website,
+        accreditation: schools.accreditation,
+        accreditationType: schools.accreditationType,
+      },
+    })
+    .from(programs)
+    .innerJoin(schools, eq(schools.id, programs.schoolId))
+    .innerJoin(programAreas, eq(programAreas.id, programs.programAreaId))
+    .where(and(eq(programs.slug, slug), isListed))
+    .limit(1);
+  if (!program) return null;
+
+  const [campusRows, careerRows, payRows] = await Promise.all([
+    db
+      .select({
+        id: campuses.id,
+        name: campuses.name,
+        address: campuses.address,
+        city: campuses.city,
+        state: campuses.state,
+        zip: campuses.zip,
+      })
+      .from(programCampuses)
+      .innerJoin(campuses, eq(campuses.id, programCampuses.campusId))
+      .where(eq(programCampuses.programId, program.id))
+      .orderBy(asc(campuses.state), asc(campuses.city), asc(campuses.name)),
+    db
+      .select({ id: occupations.id, slug: occupations.slug, title: occupations.title, socCode: occupations.socCode2018 })
+      .from(programOccupations)
+      .innerJoin(occupations, eq(occupations.id, programOccupations.occupationId))
+      .where(eq(programOccupations.programId, program.id))
+      .orderBy(asc(occupations.title)),
+    // The median pay of each career in each campus's metro area: a campus belongs to an MSA when
+    // its city is one of the MSA's principal cities and its state one of the MSA's states.
+    db
+      .select({
+        campusId: campuses.id,
+        occupationId: occupationMetroStats.occupationId,
+        metroName: metroAreas.name,
+        annualMedianSalary: occupationMetroStats.annualMedianSalary,
+        employment: occupationMetroStats.employment,
+        sourceYear: occupationMetroStats.sourceYear,
+        source: occupationMetroStats.source,
+      })
+      .from(programCampuses)
+      .innerJoin(campuses, eq(campuses.id, programCampuses.campusId))
+      .innerJoin(
+        metroAreas,
+        and(sql`${campuses.city} = any(${metroAreas.principalCities})`, sql`${campuses.state} = any(${metroAreas.states})`),
+      )
+      .innerJoin(occupationMetroStats, eq(occupationMetroStats.metroId, metroAreas.id))
+      .innerJoin(
+        programOccupations,
+        and(eq(programOccupations.occupationId, occupationMetroStats.occupationId), eq(programOccupations.programId, program.id)),
+      )
+      .where(eq(programCampuses.programId, program.id))
+      .orderBy(asc(campuses.id), sql`${occupationMetroStats.sourceYear} desc`),
+  ]);
+
+  // Latest year per (campus, career).
+  const pay = new Map<string, (typeof payRows)[number]>();
+  for (const row of payRows) {
+    const key = `${row.campusId}:${row.occupationId}`;
+    if (!pay.has(key)) pay.set(key, row);
+  }
+  return { ...program, campuses: campusRows, careers: careerRows, metroPay: [...pay.values()] };
+}
+
+export type ProgramPage = NonNullable<Awaited<ReturnType<typeof getListedProgramBySlug>>>;
+
+/* ------------------------------------------------------------------ clicks */
+
+/** Where Visit School Site leads for a listed program: only ever the stored URL. */
+export async function getClickTarget(programId: number): Promise<{ programId: number; schoolId: number; websiteUrl: string } | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ programId: programs.id, schoolId: programs.schoolId, websiteUrl: programs.websiteUrl })
+    .from(programs)
+    .innerJoin(schools, eq(schools.id, programs.schoolId))
+    .where(and(eq(programs.id, programId), isListed))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Records one Visit School Site click: program, school, time and the path it came from. */
+export async function recordProgramClick(click: { programId: number; schoolId: number; fromPath: string | null }, db?: Db) {
+  await (db ?? (await getDb())).insert(programClicks).values(click);
 }
