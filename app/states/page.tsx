@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { listStateCounts } from "@/db/queries/states";
 import { formatNumber } from "@/lib/format";
 import { US_STATES, isStateCode, stateSlug } from "@/lib/validations/directory";
@@ -11,6 +12,7 @@ export const metadata: Metadata = {
 };
 
 export default async function StatesPage() {
+  await connection(); // reads the database: render per request, never at build time
   const counts = (await listStateCounts()).filter((c) => isStateCode(c.state));
   return (
     <div className="container-page max-w-4xl py-8">
