@@ -155,7 +155,7 @@ function campusDistanceSql(lat: number, lng: number): SQL<number> {
  * Programs with a campus within the radius, with the distance to the nearest one. The bounding box
  * lets the (latitude, longitude) index find candidate campuses; the exact distance decides.
  */
-function nearSubquery(db: Db, near: NonNullable<DirectoryQuery["near"]>) {
+function nearSubquery(db: Db, near: NonNullable<DirectoryQuery["near"]>, state: string | null | undefined) {
   const box = boundingBox(near, near.miles);
   const distance = campusDistanceSql(near.latitude, near.longitude);
   return db
@@ -167,6 +167,8 @@ function nearSubquery(db: Db, near: NonNullable<DirectoryQuery["near"]>) {
         between(campuses.latitude, box.minLatitude, box.maxLatitude),
         between(campuses.longitude, box.minLongitude, box.maxLongitude),
         sql`${distance} <= ${near.miles}::float8`,
+        // With a state too, the same campus must be in the state and near the ZIP.
+        state ? eq(campuses.state, state) : undefined,
       ),
     )
     .groupBy(programCampuses.programId)
@@ -281,7 +283,7 @@ async function findCommonWords(words: string[], db: Db): Promise<string[]> {
 
 /** The directory's two statements (one page, capped count); exported for the bench's EXPLAIN. */
 export function directoryStatements(query: DirectoryQuery, database: Db) {
-  const near = query.near ? nearSubquery(database, query.near) : null;
+  const near = query.near ? nearSubquery(database, query.near, query.state) : null;
   const where = and(...directoryConditions(database, query));
 
   const words = searchWords(query.q);
@@ -430,8 +432,11 @@ export type ProgramPage = NonNullable<Awaited<ReturnType<typeof getListedProgram
 /* ------------------------------------------------------------------ clicks */
 
 /** Where Visit School Site leads for a listed program: only ever the stored URL. */
-export async function getClickTarget(programId: number): Promise<{ programId: number; schoolId: number; websiteUrl: string } | null> {
-  const db = await getDb();
+export async function getClickTarget(
+  programId: number,
+  database?: Db,
+): Promise<{ programId: number; schoolId: number; websiteUrl: string } | null> {
+  const db = database ?? (await getDb());
   const [row] = await db
     .select({ programId: programs.id, schoolId: programs.schoolId, websiteUrl: programs.websiteUrl })
     .from(programs)
