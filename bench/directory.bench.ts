@@ -107,10 +107,116 @@ export async function queryBench(): Promise<{ table: string; worstP95: number }>
   return { table, worstP95 };
 }
 
+const APP_URL = process.env.BENCH_APP_DATABASE_URL ?? "postgres://postgres@127.0.0.1:55432/directory_bench_app";
+const PORT = Number(process.env.BENCH_PORT ?? 3309);
+const DIRECTORY_PATH = "/schools?credential=associate&delivery=online";
+const STATIC_PATH = "/advertising-disclosure";
+
+async function waitFor(url: string, timeoutMs: number) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > until) throw new Error(`bench: ${url} did not come up`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** `next start` on the normal seed (Postgres), then autocannon and Chromium against it. */
+async function serverBench(): Promise<string> {
+  const { spawn, spawnSync } = await import("node:child_process");
+  const { existsSync } = await import("node:fs");
+  const { openDb, migrateDb } = await import("@/db/client");
+  const { seed } = await import("@/db/seed");
+  const autocannon = (await import("autocannon")).default;
+
+  await recreateDatabase(APP_URL);
+  const handle = await openDb({ url: APP_URL, max: 1 });
+  await migrateDb(handle, { url: APP_URL });
+  await seed(handle.db);
+  await handle.close();
+
+  const env = { ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: APP_URL, SITE_URL: `http://localhost:${PORT}` };
+  if (process.env.BENCH_BUILD === "1" || !existsSync(".next/BUILD_ID")) {
+    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
+    if (build.status !== 0) throw new Error("bench: next build failed");
+  }
+  const server = spawn("npx", ["next", "start", "-p", String(PORT)], { stdio: "ignore", env, detached: true });
+  const base = `http://localhost:${PORT}`;
+  try {
+    await waitFor(`${base}/api/health`, 60_000);
+    const measure = async (path: string) => {
+      await autocannon({ url: `${base}${path}`, connections: 16, duration: 3 }); // warm-up
+      const result = await autocannon({ url: `${base}${path}`, connections: 16, duration: 10 });
+      if (result.non2xx > 0) throw new Error(`bench: ${path} answered ${result.non2xx} non-2xx responses`);
+      return { rps: result.requests.average, p95: result.latency.p97_5 ?? result.latency.p99, total: result.requests.total, errors: result.errors, timeouts: result.timeouts };
+    };
+    const directory = await measure(DIRECTORY_PATH);
+    const staticPage = await measure(STATIC_PATH);
+    const ratio = directory.rps / staticPage.rps;
+
+    const { chromium } = await import("@playwright/test");
+    const browser = await chromium.launch(existsSync("/usr/bin/chromium") ? { executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] } : {});
+    const pages = ["/schools", "/schools?zip=90012&radius=50&sort=distance", "/programs/pacific-crest-college-medical-administrative-specialist", "/schools/pacific-crest-college", "/states", "/states/california", "/advertising-disclosure"];
+    const jsRows: string[] = [];
+    let worstKb = 0;
+    for (const path of pages) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const responses: import("@playwright/test").Response[] = [];
+      page.on("response", (r) => {
+        if (r.request().resourceType() === "script") responses.push(r);
+      });
+      await page.goto(`${base}${path}`, { waitUntil: "load" });
+      // Include what loads after `load` (hydration, link prefetches), as far as the network settles.
+      await page.waitForLoadState("networkidle", { timeout: 15_000 }).catch(() => {});
+      let bytes = 0;
+      for (const r of responses) bytes += (await r.request().sizes()).responseBodySize;
+      const kb = bytes / 1024;
+      worstKb = Math.max(worstKb, kb);
+      jsRows.push(`| ${path} | ${responses.length} | ${kb.toFixed(1)} |`);
+      await context.close();
+    }
+    await browser.close();
+
+    return [
+      `### Throughput under \`next start\` (Postgres, normal seed)`,
+      "",
+      `autocannon, 16 connections, 10 s after a 3 s warm-up, loopback, same server and run.`,
+      "",
+      "| page | req/s | p97.5 latency ms | requests | errors (timeouts) |",
+      "| --- | ---: | ---: | ---: | ---: |",
+      `| directory \`${DIRECTORY_PATH}\` | ${directory.rps.toFixed(0)} | ${directory.p95} | ${directory.total} | ${directory.errors} (${directory.timeouts}) |`,
+      `| static \`${STATIC_PATH}\` | ${staticPage.rps.toFixed(0)} | ${staticPage.p95} | ${staticPage.total} | ${staticPage.errors} (${staticPage.timeouts}) |`,
+      "",
+      `Ratio directory / static: **${ratio.toFixed(2)}** (target: at least 0.5).`,
+      "",
+      "### JavaScript the browser loads (gzip transfer size, Chromium)",
+      "",
+      "| page | scripts | kB |",
+      "| --- | ---: | ---: |",
+      ...jsRows,
+      "",
+      `Largest: **${worstKb.toFixed(1)} kB** (target: under 120 kB).`,
+    ].join("\n");
+  } finally {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+  }
+}
+
 export default async function run(): Promise<string> {
   const sections = ["## Directory"];
-  const query = await queryBench();
-  sections.push(`### Directory query on Postgres\n\n${query.table}\n\nWorst p95: **${query.worstP95.toFixed(1)} ms** (target: under 20 ms).`);
+  const load = `Load average when the run began: ${(await import("node:os")).loadavg().map((n) => n.toFixed(1)).join(", ")}.`;
+  sections.push(load);
+  if (process.env.BENCH_SKIP_QUERY !== "1") {
+    const query = await queryBench();
+    sections.push(`### Directory query on Postgres\n\n${query.table}\n\nWorst p95: **${query.worstP95.toFixed(1)} ms** (target: under 20 ms).`);
+  }
+  if (process.env.BENCH_SKIP_SERVER !== "1") sections.push(await serverBench());
   return sections.join("\n\n");
 }
 
