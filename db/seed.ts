@@ -1,11 +1,13 @@
 import type { Db } from "./client";
+import { seedCareers } from "./seed/careers";
 import { seedSchools } from "./seed/schools";
 
 /**
  * Demo content for a fresh install. Idempotent: safe to run on every start and by hand; rows that
- * exist are left as they are.
+ * exist are left as they are. Careers come first: programs link to occupations by slug.
  */
 export async function seed(db: Db) {
+  const careers = await seedCareers(db);
   const directory = await seedSchools(db);
-  return { ...directory };
+  return { ...careers, ...directory };
 }

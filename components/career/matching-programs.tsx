@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { ProgramAdCard } from "@/components/directory/program-ad";
+import { listProgramsForOccupation } from "@/db/queries/programs";
+
+/** The aside's content: listed school programs that lead to this occupation, sponsored first. */
+export async function MatchingPrograms({ occupationId, occupationTitle, from }: { occupationId: number; occupationTitle: string; from: string }) {
+  const ads = await listProgramsForOccupation(occupationId);
+  if (ads.length === 0) {
+    return <p className="text-sm text-muted">No schools list a program for {occupationTitle.toLowerCase()} yet.</p>;
+  }
+  return (
+    <>
+      <p className="text-sm text-muted">
+        {ads.length} {ads.length === 1 ? "program" : "programs"}. Sponsored listings are labelled and shown first;{" "}
+        <Link href="/advertising-disclosure">how listings are ordered</Link>.
+      </p>
+      <ul className="mt-4 space-y-4">
+        {ads.map((ad) => (
+          <li key={ad.id}>
+            <ProgramAdCard ad={ad} headingLevel={3} from={from} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
