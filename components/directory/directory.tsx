@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { COUNT_CAP, listProgramAreas, searchDirectory } from "@/db/queries/programs";
+import { COUNT_CAP, listProgramAreasCached, searchDirectoryCached } from "@/db/queries/programs";
 import { credentialLevel, deliveryMode } from "@/db/schema";
 import { zipCentroid } from "@/lib/geo";
 import { CREDENTIAL_LABELS, DELIVERY_LABELS, formatNumber } from "@/lib/format";
@@ -35,12 +35,12 @@ const fieldClass = "mt-1 block w-full rounded-md border border-slate-400 bg-whit
  */
 export async function Directory({ searchParams, action, occupationId, idPrefix = "dir" }: Props) {
   const { filters, errors } = parseDirectoryParams(searchParams, (zip) => zipCentroid(zip) !== null);
-  const areas = await listProgramAreas();
+  const areas = await listProgramAreasCached();
   const area = areas.find((a) => a.slug === filters.area) ?? null;
   if (!area) filters.area = null;
   const center = filters.zip ? zipCentroid(filters.zip) : null;
 
-  const result = await searchDirectory({
+  const result = await searchDirectoryCached({
     areaId: area?.id ?? null,
     credential: filters.credential,
     delivery: filters.delivery,

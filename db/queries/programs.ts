@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, between, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { unstable_cache } from "next/cache";
 import { EARTH_RADIUS_MILES, boundingBox } from "@/lib/geo";
 import { getDb, type Db } from "../client";
 import {
@@ -450,3 +451,23 @@ export async function getClickTarget(
 export async function recordProgramClick(click: { programId: number; schoolId: number; fromPath: string | null }, db?: Db) {
   await (db ?? (await getDb())).insert(programClicks).values(click);
 }
+
+/* ------------------------------------------------------------------ caching */
+
+/** Revalidate this tag (`revalidateTag(DIRECTORY_CACHE_TAG)`) when a listing changes, to show it at once. */
+export const DIRECTORY_CACHE_TAG = "directory";
+
+/**
+ * The directory page's reads, cached for a minute per filter set: listings change rarely, and a
+ * popular filtered page then costs no database work. Visit School Site re-checks that a program is
+ * listed, so a paused program that lingers here for a minute can't send anyone on.
+ */
+export const searchDirectoryCached = unstable_cache((query: DirectoryQuery) => searchDirectory(query), ["directory-search"], {
+  revalidate: 60,
+  tags: [DIRECTORY_CACHE_TAG],
+});
+
+export const listProgramAreasCached = unstable_cache(() => listProgramAreas(), ["directory-areas"], {
+  revalidate: 3600,
+  tags: [DIRECTORY_CACHE_TAG],
+});
