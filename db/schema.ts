@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  customType,
   bigserial,
   boolean,
   check,
@@ -116,6 +117,14 @@ export const occupationIndustryStats = pgTable(
 
 /* ------------------------------------------------------------------ schools */
 
+/**
+ * Directory search (owner: directory). A generated `tsvector` of a name, so word-prefix search
+ * ("cod" finds "Coding") uses a GIN index on Postgres and PGlite alike (pg_trgm is not in PGlite).
+ */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const nameSearch = (column: string) =>
+  tsvector(`${column}_search`).generatedAlwaysAs(sql.raw(`to_tsvector('simple'::regconfig, "${column}")`));
+
 export const schoolStatus = pgEnum("school_status", ["active", "suspended"]);
 export const credentialLevel = pgEnum("credential_level", ["certificate", "diploma", "associate", "bachelor", "master"]);
 export const deliveryMode = pgEnum("delivery_mode", ["online", "campus", "hybrid"]);
@@ -138,8 +147,10 @@ export const schools = pgTable(
     publishWithoutReview: boolean("publish_without_review").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** Directory search (generated). */
+    nameSearch: nameSearch("name"),
   },
-  (t) => [index("schools_status_idx").on(t.status)],
+  (t) => [index("schools_status_idx").on(t.status), index("schools_name_search_idx").using("gin", t.nameSearch)],
 );
 
 export const campuses = pgTable(
@@ -196,10 +207,21 @@ export const programs = pgTable(
     publishedAt: timestamp("published_at", { withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** Directory search (generated). */
+    titleSearch: nameSearch("title"),
   },
   (t) => [
     index("programs_school_idx").on(t.schoolId),
     index("programs_active_idx").on(t.status, t.programAreaId, t.credentialLevel, t.delivery),
+    // Directory (owner: directory): listed programs in the two page orders, with the filter columns
+    // as trailing keys so a filtered walk checks them inside the index and stops after one page.
+    index("programs_directory_rank_idx")
+      .on(t.sponsoredRank, t.title, t.id, t.programAreaId, t.credentialLevel, t.delivery, t.schoolId)
+      .where(sql`status = 'active'`),
+    index("programs_directory_title_idx")
+      .on(t.title, t.id, t.programAreaId, t.credentialLevel, t.delivery, t.schoolId)
+      .where(sql`status = 'active'`),
+    index("programs_title_search_idx").using("gin", t.titleSearch),
     check("programs_length_check", sql`${t.lengthMonths} between 1 and 120`),
   ],
 );
@@ -210,7 +232,11 @@ export const programCampuses = pgTable(
     programId: integer("program_id").notNull().references(() => programs.id, { onDelete: "cascade" }),
     campusId: integer("campus_id").notNull().references(() => campuses.id, { onDelete: "restrict" }),
   },
-  (t) => [primaryKey({ columns: [t.programId, t.campusId] }), index("program_campuses_campus_idx").on(t.campusId)],
+  (t) => [
+    primaryKey({ columns: [t.programId, t.campusId] }),
+    // (campus, program): the ZIP-radius and state filters go from campuses to programs index-only.
+    index("program_campuses_campus_idx").on(t.campusId, t.programId),
+  ],
 );
 
 export const programOccupations = pgTable(

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "../client";
-import { campuses, programAreas, programCampuses, programs, schools, type Program, type ProgramStatus } from "../schema";
+import { campuses, occupations, programAreas, programCampuses, programOccupations, programs, schools, type Program, type ProgramStatus } from "../schema";
+import { AREA_OCCUPATIONS } from "../seed/schools";
 import type { ProgramAd } from "./programs";
 import type { SchoolScope } from "@/lib/auth/scope";
 import { PROGRAM_LISTING_FIELDS, type ProgramInput } from "@/lib/validations/program";
@@ -61,6 +62,16 @@ async function setCampuses(tx: Db | Tx, programId: number, ids: number[]) {
   if (unique.length > 0) await tx.insert(programCampuses).values(unique.map((campusId) => ({ programId, campusId })));
 }
 
+/** Links a program to the careers its area prepares for, so it is listed beside those careers. */
+async function linkOccupations(tx: Db | Tx, programId: number, programAreaId: number) {
+  const [area] = await tx.select({ slug: programAreas.slug }).from(programAreas).where(eq(programAreas.id, programAreaId));
+  const slugs = area ? (AREA_OCCUPATIONS as Record<string, string[]>)[area.slug] ?? [] : [];
+  await tx.delete(programOccupations).where(eq(programOccupations.programId, programId));
+  if (slugs.length === 0) return;
+  const rows = await tx.select({ id: occupations.id }).from(occupations).where(inArray(occupations.slug, slugs));
+  if (rows.length > 0) await tx.insert(programOccupations).values(rows.map((o) => ({ programId, occupationId: o.id }))).onConflictDoNothing();
+}
+
 function slugify(s: string) {
   return s
     .toLowerCase()
@@ -90,6 +101,7 @@ export async function createProgram(scope: SchoolScope, input: ProgramInput, db?
       .returning({ id: programs.id });
     if (!row) throw new Error("program insert returned nothing");
     await setCampuses(tx, row.id, campusIds);
+    await linkOccupations(tx, row.id, fields.programAreaId);
     return { ok: true, id: row.id, live: false };
   });
 }
@@ -123,6 +135,7 @@ export async function updateProgram(scope: SchoolScope, programId: number, input
       .set({ ...listing, dailyLeadCap, monthlyLeadCap, pendingChanges: null, updatedAt: new Date() })
       .where(where);
     await setCampuses(tx, programId, campusIds);
+    await linkOccupations(tx, programId, listing.programAreaId);
     return { ok: true, id: programId, live: visible };
   });
 }
@@ -222,6 +235,7 @@ export async function approveProgram(programId: number, db?: Db): Promise<Progra
       .where(eq(programs.id, programId))
       .returning();
     if (campusIds) await setCampuses(tx, programId, campusIds);
+    if (updated && fields.programAreaId !== undefined) await linkOccupations(tx, programId, updated.programAreaId);
     return updated ?? null;
   });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DbHandle } from "../client";
-import { campuses, invitations, leads, programs, schoolMemberships, schools, signInAttempts, users } from "../schema";
+import { campuses, invitations, leads, programOccupations, programs, schoolMemberships, schools, signInAttempts, users } from "../schema";
 import { seed } from "../seed";
 import { deleteCampus, getCampus, listCampuses, removeSchoolMember, updateCampus } from "./portal";
 import { approveProgram, createProgram, getProgramPreview, getSchoolProgram, transitionProgram, updateProgram } from "./portal-programs";
@@ -127,6 +127,9 @@ describe.each(testDatabases())("school walls and sign-in on $name", ({ open }) =
     expect(await transitionProgram(a, created.id, "resume", db)).toBe(false);
     expect(await transitionProgram(a, created.id, "submit", db)).toBe(true);
     expect((await approveProgram(created.id, db))?.status).toBe("active");
+    // Linked to the careers its area prepares for, so it is listed beside them.
+    const links = await db.select().from(programOccupations).where(eq(programOccupations.programId, created.id));
+    expect(links.length).toBeGreaterThan(0);
 
     const edit = { ...validProgram([aCampus]), title: "Wall Test Program, renamed" };
     expect(await updateProgram(a, created.id, edit, db)).toEqual({ ok: true, id: created.id, live: false });
