@@ -265,6 +265,8 @@ test.describe("Visit School Site", () => {
 });
 
 test("directory, program, school and state pages have no accessibility violations", async ({ page }) => {
+  // Seven full axe scans in one test: allow for a busy shared CI machine.
+  test.setTimeout(240_000);
   for (const path of [
     "/schools",
     "/schools?zip=abc&radius=x&credential=associate",

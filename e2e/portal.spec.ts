@@ -51,7 +51,20 @@ test("a program is created, reviewed by an operator, and goes live", async ({ pa
 
   await page.reload();
   await expect(page.getByText("Status: Live")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+
+  // Live in the directory: the ad's title leads to the public program page.
+  const programUrl = page.url();
+  await page.getByRole("link", { name: "Preview as students see it" }).click();
+  await page.getByRole("article").getByRole("link", { name: title, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const publicUrl = page.url();
+
+  // Paused: gone from the directory until resumed.
+  await page.goto(programUrl);
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(page.getByText("Status: Paused")).toBeVisible();
+  const hidden = await page.request.get(publicUrl);
+  expect(hidden.status()).toBe(404);
 });
 
 test("a school member works a lead: status with history, and the export contains it", async ({ page }) => {
