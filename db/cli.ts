@@ -1,6 +1,7 @@
 /* Command line for the database: `tsx db/cli.ts migrate|seed`. Uses DATABASE_URL, else PGlite. */
 import { migrateDb, openDb } from "./client";
 import { seed } from "./seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed/users";
 
 async function main() {
   const command = process.argv[2];
@@ -15,6 +16,11 @@ async function main() {
     if (command === "seed") {
       const summary = await seed(handle.db);
       console.log(`Seeded ${where}.`, summary ?? "");
+      console.log(`\nDemo sign-ins (password "${DEMO_PASSWORD}", or a magic link by email) at /login:`);
+      for (const a of DEMO_ACCOUNTS) {
+        const what = a.role === "operator" ? "operator (the whole site)" : `${a.membership} of ${a.school}`;
+        console.log(`  ${a.email.padEnd(32)} ${what}`);
+      }
     }
     if (command !== "migrate" && command !== "seed") {
       console.error("usage: tsx db/cli.ts migrate|seed");

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  customType,
   bigserial,
   boolean,
   check,
@@ -116,6 +117,14 @@ export const occupationIndustryStats = pgTable(
 
 /* ------------------------------------------------------------------ schools */
 
+/**
+ * Directory search (owner: directory). A generated `tsvector` of a name, so word-prefix search
+ * ("cod" finds "Coding") uses a GIN index on Postgres and PGlite alike (pg_trgm is not in PGlite).
+ */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const nameSearch = (column: string) =>
+  tsvector(`${column}_search`).generatedAlwaysAs(sql.raw(`to_tsvector('simple'::regconfig, "${column}")`));
+
 export const schoolStatus = pgEnum("school_status", ["active", "suspended"]);
 export const credentialLevel = pgEnum("credential_level", ["certificate", "diploma", "associate", "bachelor", "master"]);
 export const deliveryMode = pgEnum("delivery_mode", ["online", "campus", "hybrid"]);
@@ -138,8 +147,10 @@ export const schools = pgTable(
     publishWithoutReview: boolean("publish_without_review").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** Directory search (generated). */
+    nameSearch: nameSearch("name"),
   },
-  (t) => [index("schools_status_idx").on(t.status)],
+  (t) => [index("schools_status_idx").on(t.status), index("schools_name_search_idx").using("gin", t.nameSearch)],
 );
 
 export const campuses = pgTable(
@@ -196,10 +207,21 @@ export const programs = pgTable(
     publishedAt: timestamp("published_at", { withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** Directory search (generated). */
+    titleSearch: nameSearch("title"),
   },
   (t) => [
     index("programs_school_idx").on(t.schoolId),
     index("programs_active_idx").on(t.status, t.programAreaId, t.credentialLevel, t.delivery),
+    // Directory (owner: directory): listed programs in the two page orders, with the filter columns
+    // as trailing keys so a filtered walk checks them inside the index and stops after one page.
+    index("programs_directory_rank_idx")
+      .on(t.sponsoredRank, t.title, t.id, t.programAreaId, t.credentialLevel, t.delivery, t.schoolId)
+      .where(sql`status = 'active'`),
+    index("programs_directory_title_idx")
+      .on(t.title, t.id, t.programAreaId, t.credentialLevel, t.delivery, t.schoolId)
+      .where(sql`status = 'active'`),
+    index("programs_title_search_idx").using("gin", t.titleSearch),
     check("programs_length_check", sql`${t.lengthMonths} between 1 and 120`),
   ],
 );
@@ -210,7 +232,11 @@ export const programCampuses = pgTable(
     programId: integer("program_id").notNull().references(() => programs.id, { onDelete: "cascade" }),
     campusId: integer("campus_id").notNull().references(() => campuses.id, { onDelete: "restrict" }),
   },
-  (t) => [primaryKey({ columns: [t.programId, t.campusId] }), index("program_campuses_campus_idx").on(t.campusId)],
+  (t) => [
+    primaryKey({ columns: [t.programId, t.campusId] }),
+    // (campus, program): the ZIP-radius and state filters go from campuses to programs index-only.
+    index("program_campuses_campus_idx").on(t.campusId, t.programId),
+  ],
 );
 
 export const programOccupations = pgTable(
@@ -464,6 +490,27 @@ export const auditEvents = pgTable(
   ],
 );
 
+/* ------------------------------------------------- portal: sign-in limits */
+
+/**
+ * One password sign-in attempt. Limits per account and per IP are counted from here, so they hold
+ * across servers. Keeps the address typed (lower-cased) and the IP only: never the password.
+ */
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    email: text("email").notNull(),
+    ipAddress: text("ip_address").notNull(),
+    succeeded: boolean("succeeded").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("sign_in_attempts_email_time_idx").on(t.email, t.createdAt),
+    index("sign_in_attempts_ip_time_idx").on(t.ipAddress, t.createdAt),
+  ],
+);
+
 /* ------------------------------------------------- lead delivery (leads area) */
 
 /**
@@ -505,7 +552,111 @@ export const rateLimitCounters = pgTable(
 
 export type SchoolLeadRecipient = typeof schoolLeadRecipients.$inferSelect;
 
+/* ------------------------------------------- ops: operator dashboard rollups */
+/*
+ * Counts behind the operator dashboard, kept exact by triggers on leads, lead_requests and
+ * email_outbox (migration "ops_dashboard_rollup_triggers"): each insert, update or delete of a lead
+ * or a lead notification takes its old row out and puts its new row in. A 90-day range then reads
+ * a few thousand small rows (or two look-ups per school) instead of a quarter of a million leads.
+ * Days are UTC dates of the lead's created_at. `rebuildLeadRollups()` in
+ * db/queries/ops-dashboard.ts recomputes them all from the raw rows.
+ */
+/**
+ * Running totals per school: leads (and duplicates) from the school's first lead up to and
+ * including `day`, one row per day the school got leads. A range's count for every school is two
+ * index look-ups each (the last row before the range's end minus the last row before its start),
+ * however long the range.
+ */
+export const opsSchoolLeadTotals = pgTable(
+  "ops_school_lead_totals",
+  {
+    schoolId: integer("school_id").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    leads: integer("leads").notNull().default(0),
+    duplicates: integer("duplicates").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.schoolId, t.day] })],
+);
+
+export const opsLeadsByAreaDaily = pgTable(
+  "ops_leads_by_area_daily",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    programAreaId: integer("program_area_id").notNull(),
+    leads: integer("leads").notNull().default(0),
+    duplicates: integer("duplicates").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.programAreaId] })],
+);
+
+export const opsLeadsByStateDaily = pgTable(
+  "ops_leads_by_state_daily",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    /** The student's state, or "Unknown". */
+    state: text("state").notNull(),
+    leads: integer("leads").notNull().default(0),
+    duplicates: integer("duplicates").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.state] })],
+);
+
+export const opsLeadsBySourceDaily = pgTable(
+  "ops_leads_by_source_daily",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    /** attribution.utm_source, or "(none)". */
+    source: text("source").notNull(),
+    leads: integer("leads").notNull().default(0),
+    duplicates: integer("duplicates").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.source] })],
+);
+
+/** Lead notifications per day of the lead and outbox status. */
+export const opsDeliveriesDaily = pgTable(
+  "ops_deliveries_daily",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    status: outboxStatus("status").notNull(),
+    emails: integer("emails").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.status] })],
+);
+
+/** Sent lead notifications per day of the lead and whole seconds from submission to sending. */
+export const opsDeliverySecondsDaily = pgTable(
+  "ops_delivery_seconds_daily",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    seconds: integer("seconds").notNull(),
+    emails: integer("emails").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.seconds] })],
+);
+
+/** The same per ISO week (from Monday): a long range reads whole weeks here and its edge days above. */
+export const opsDeliverySecondsWeekly = pgTable(
+  "ops_delivery_seconds_weekly",
+  {
+    week: date("week", { mode: "string" }).notNull(),
+    seconds: integer("seconds").notNull(),
+    emails: integer("emails").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.week, t.seconds] })],
+);
+
 /* ------------------------------------------------------------------ types */
+
+/* ------------------------------------------------ ops: console settings */
+
+/** Operator settings, one row per key (e.g. "lead_retention_months"); read through db/queries/ops-privacy.ts. */
+export const opsSettings = pgTable("ops_settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").$type<unknown>().notNull(),
+  updatedBy: text("updated_by").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});
 
 export type Occupation = typeof occupations.$inferSelect;
 export type NewOccupation = typeof occupations.$inferInsert;

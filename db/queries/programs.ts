@@ -1,7 +1,20 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { getDb } from "../client";
-import { campuses, programAreas, programCampuses, programOccupations, programs, schools } from "../schema";
+import { and, asc, between, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { unstable_cache } from "next/cache";
+import { EARTH_RADIUS_MILES, boundingBox } from "@/lib/geo";
+import { getDb, type Db } from "../client";
+import {
+  campuses,
+  metroAreas,
+  occupationMetroStats,
+  occupations,
+  programAreas,
+  programCampuses,
+  programClicks,
+  programOccupations,
+  programs,
+  schools,
+} from "../schema";
 import type { CredentialLevel, DeliveryMode } from "../schema";
 
 /** What an ad card needs to show one program. */
@@ -43,12 +56,12 @@ export const programAdColumns = {
 type AdRow = Omit<ProgramAd, "sponsored" | "campusCities"> & { sponsoredRank: number | null };
 
 /** Adds campus cities to ad rows with one query for the whole page. */
-export async function withCampusCities(rows: AdRow[]): Promise<ProgramAd[]> {
+export async function withCampusCities(rows: AdRow[], db?: Db): Promise<ProgramAd[]> {
   const ids = rows.map((r) => r.id);
   const cityRows =
     ids.length === 0
       ? []
-      : await (await getDb())
+      : await (db ?? (await getDb()))
           .selectDistinct({ programId: programCampuses.programId, city: campuses.city, state: campuses.state })
           .from(programCampuses)
           .innerJoin(campuses, eq(campuses.id, programCampuses.campusId))
@@ -84,3 +97,377 @@ export async function listProgramsForOccupation(occupationId: number, limit = 10
     .limit(limit);
   return withCampusCities(rows as AdRow[]);
 }
+
+/* -------------------------------------------------------------- directory */
+
+/** The directory's filters in database terms (the page resolves slugs and the ZIP first). */
+export type DirectoryQuery = {
+  areaId?: number | null;
+  credential?: CredentialLevel[];
+  delivery?: DeliveryMode[];
+  state?: string | null;
+  /** Campus within `miles` of this point. */
+  near?: { latitude: number; longitude: number; miles: number } | null;
+  accredited?: boolean;
+  /** Words that must each appear in the program title or the school name. */
+  q?: string;
+  /** Only programs leading to this career (the career page's column). */
+  occupationId?: number | null;
+  sort?: "recommended" | "distance" | "name";
+  /** Search words that match many programs (set by `searchDirectory`). */
+  commonWords?: string[];
+  limit: number;
+  offset: number;
+};
+
+export type DirectoryItem = ProgramAd & {
+  /** Miles from the ZIP to the nearest campus, when a ZIP was given. */
+  distanceMiles: number | null;
+};
+
+/** `total` is exact up to COUNT_CAP; COUNT_CAP + 1 means "more than COUNT_CAP". */
+export type DirectoryResult = { total: number; items: DirectoryItem[] };
+
+export const COUNT_CAP = 1000;
+
+/** The words of a search, as lower-case letters and digits (safe to use as tsquery prefixes). */
+export function searchWords(q: string | undefined): string[] {
+  return [...new Set((q ?? "").toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").split(/[^a-z0-9]+/))]
+    .filter((w) => w.length > 0)
+    .slice(0, 6);
+}
+
+/** A tsquery matching words that start with `word`: "cod" finds "coding". */
+function prefixQuery(word: string): SQL {
+  return sql`to_tsquery('simple'::regconfig, ${`${word}:*`})`;
+}
+
+/** Haversine distance in miles from a point to a campus, in SQL (the same on Postgres and PGlite). */
+function campusDistanceSql(lat: number, lng: number): SQL<number> {
+  const la = sql`${lat}::float8`;
+  const lo = sql`${lng}::float8`;
+  return sql<number>`(2 * ${sql.raw(String(EARTH_RADIUS_MILES))} * asin(least(1, sqrt(
+    power(sin(radians(${campuses.latitude} - ${la}) / 2), 2)
+    + cos(radians(${la})) * cos(radians(${campuses.latitude})) * power(sin(radians(${campuses.longitude} - ${lo}) / 2), 2)
+  ))))`;
+}
+
+/**
+ * Programs with a campus within the radius, with the distance to the nearest one. The bounding box
+ * lets the (latitude, longitude) index find candidate campuses; the exact distance decides.
+ */
+function nearSubquery(db: Db, near: NonNullable<DirectoryQuery["near"]>, state: string | null | undefined) {
+  const box = boundingBox(near, near.miles);
+  const distance = campusDistanceSql(near.latitude, near.longitude);
+  return db
+    .select({ programId: programCampuses.programId, miles: sql<number>`min(${distance})`.as("miles") })
+    .from(campuses)
+    .innerJoin(programCampuses, eq(programCampuses.campusId, campuses.id))
+    .where(
+      and(
+        between(campuses.latitude, box.minLatitude, box.maxLatitude),
+        between(campuses.longitude, box.minLongitude, box.maxLongitude),
+        sql`${distance} <= ${near.miles}::float8`,
+        // With a state too, the same campus must be in the state and near the ZIP.
+        state ? eq(campuses.state, state) : undefined,
+      ),
+    )
+    .groupBy(programCampuses.programId)
+    .as("near");
+}
+
+/** Every filter but the radius, on `programs` joined to `schools`. */
+function directoryConditions(db: Db, query: DirectoryQuery): SQL[] {
+  const conditions: SQL[] = [eq(programs.status, "active"), eq(schools.status, "active")];
+  if (query.areaId) conditions.push(eq(programs.programAreaId, query.areaId));
+  if (query.credential?.length) conditions.push(inArray(programs.credentialLevel, query.credential));
+  if (query.delivery?.length) conditions.push(inArray(programs.delivery, query.delivery));
+  if (query.accredited) {
+    conditions.push(isNotNull(schools.accreditation));
+  }
+  if (query.state) {
+    conditions.push(
+      inArray(
+        programs.id,
+        db
+          .select({ id: programCampuses.programId })
+          .from(campuses)
+          .innerJoin(programCampuses, eq(programCampuses.campusId, campuses.id))
+          .where(eq(campuses.state, query.state)),
+      ),
+    );
+  }
+  if (query.occupationId) {
+    conditions.push(
+      inArray(
+        programs.id,
+        db
+          .select({ id: programOccupations.programId })
+          .from(programOccupations)
+          .where(eq(programOccupations.occupationId, query.occupationId)),
+      ),
+    );
+  }
+  // Each word must start a word of the program title or of the school name. A rare word is looked
+  // up in the GIN indexes (a small set of ids); a common one is checked row by row while walking the
+  // page order, which stops after a page (see `commonWords`).
+  for (const word of searchWords(query.q)) {
+    const tq = prefixQuery(word);
+    if (query.commonWords?.includes(word)) {
+      conditions.push(sql`(${programs.titleSearch} @@ ${tq} or ${schools.nameSearch} @@ ${tq})`);
+      continue;
+    }
+    conditions.push(
+      inArray(
+        programs.id,
+        db
+          .select({ id: programs.id })
+          .from(programs)
+          .where(sql`${programs.titleSearch} @@ ${tq}`)
+          .union(
+            db
+              .select({ id: programs.id })
+              .from(programs)
+              .innerJoin(schools, eq(schools.id, programs.schoolId))
+              .where(sql`${schools.nameSearch} @@ ${tq}`),
+          ),
+      ),
+    );
+  }
+  return conditions;
+}
+
+/**
+ * The directory: listed programs matching every filter, one page of them, and how many match.
+ * Recommended order: sponsored programs first (by their rank), then relevance (title matches of the
+ * search words before school-name matches; nearest first when a ZIP is given), then title.
+ */
+export async function searchDirectory(query: DirectoryQuery, db?: Db): Promise<DirectoryResult> {
+  const database = db ?? (await getDb());
+  const commonWords = await findCommonWords(searchWords(query.q), database);
+  const { rowsQuery, countQuery } = directoryStatements({ ...query, commonWords }, database);
+  const [rows, [counted]] = await Promise.all([rowsQuery, countQuery]);
+  const withCities = await withCampusCities(rows as AdRow[], database);
+  return {
+    total: counted?.n ?? 0,
+    items: withCities.map((ad, i) => {
+      const miles = rows[i]?.distanceMiles;
+      return { ...ad, distanceMiles: miles === null || miles === undefined ? null : Number(miles) };
+    }),
+  };
+}
+
+const COMMON_WORD_MATCHES = 2000;
+
+/** Which search words match more than COMMON_WORD_MATCHES programs (by title or school name). */
+async function findCommonWords(words: string[], db: Db): Promise<string[]> {
+  if (words.length === 0) return [];
+  const counts = await Promise.all(
+    words.map(async (word) => {
+      const tq = prefixQuery(word);
+      const byTitle = db.select({ one: sql`1` }).from(programs).where(sql`${programs.titleSearch} @@ ${tq}`).limit(COMMON_WORD_MATCHES + 1).as("t");
+      const bySchool = db
+        .select({ one: sql`1` })
+        .from(schools)
+        .innerJoin(programs, eq(programs.schoolId, schools.id))
+        .where(sql`${schools.nameSearch} @@ ${tq}`)
+        .limit(COMMON_WORD_MATCHES + 1)
+        .as("s");
+      const [row] = await db.select({
+        n: sql<number>`(select count(*) from ${byTitle})::int + (select count(*) from ${bySchool})::int`,
+      }).from(sql`(select 1) as one`);
+      return { word, n: row?.n ?? 0 };
+    }),
+  );
+  return counts.filter((c) => c.n > COMMON_WORD_MATCHES).map((c) => c.word);
+}
+
+/** The directory's two statements (one page, capped count); exported for the bench's EXPLAIN. */
+export function directoryStatements(query: DirectoryQuery, database: Db) {
+  const near = query.near ? nearSubquery(database, query.near, query.state) : null;
+  const where = and(...directoryConditions(database, query));
+
+  const words = searchWords(query.q);
+  const titleMatchesAll =
+    words.length > 0
+      ? sql`case when ${programs.titleSearch} @@ to_tsquery('simple'::regconfig, ${words.map((w) => `${w}:*`).join(" & ")}) then 0 else 1 end`
+      : null;
+  const byTitle = [asc(programs.title), asc(programs.id)];
+  const sort = query.sort === "distance" && !near ? "recommended" : (query.sort ?? "recommended");
+  const order: SQL[] =
+    sort === "name"
+      ? byTitle
+      : sort === "distance" && near
+        ? [asc(near.miles), ...byTitle]
+        : [
+            sql`${programs.sponsoredRank} asc nulls last`,
+            ...(titleMatchesAll ? [titleMatchesAll] : []),
+            ...(near ? [asc(near.miles)] : []),
+            ...byTitle,
+          ];
+
+  const columns = { ...programAdColumns, distanceMiles: near ? near.miles : sql<null>`null` };
+  const base = database
+    .select(columns)
+    .from(programs)
+    .innerJoin(schools, eq(schools.id, programs.schoolId))
+    .innerJoin(programAreas, eq(programAreas.id, programs.programAreaId));
+  const rowsQuery = (near ? base.innerJoin(near, eq(near.programId, programs.id)) : base)
+    .where(where)
+    .orderBy(...order)
+    .limit(query.limit)
+    .offset(query.offset);
+
+  // Counting stops at COUNT_CAP: past that the page says "more than 1,000", and the count of a
+  // broad search costs no more than one of a narrow one.
+  const matchBase = database.select({ one: sql`1` }).from(programs).innerJoin(schools, eq(schools.id, programs.schoolId));
+  const matches = (near ? matchBase.innerJoin(near, eq(near.programId, programs.id)) : matchBase)
+    .where(where)
+    .limit(COUNT_CAP + 1)
+    .as("matches");
+  const countQuery = database.select({ n: sql<number>`count(*)::int` }).from(matches);
+  return { rowsQuery, countQuery };
+}
+
+/** Program areas, for the directory's filter. */
+export async function listProgramAreas(db?: Db) {
+  const database = db ?? (await getDb());
+  return database
+    .select({ id: programAreas.id, slug: programAreas.slug, name: programAreas.name })
+    .from(programAreas)
+    .orderBy(asc(programAreas.name));
+}
+
+/* ------------------------------------------------------------ program page */
+
+/** A listed program with everything its page shows; null when unknown or not listed. */
+export async function getListedProgramBySlug(slug: string) {
+  const db = await getDb();
+  const [program] = await db
+    .select({
+      id: programs.id,
+      slug: programs.slug,
+      title: programs.title,
+      description: programs.description,
+      credentialLevel: programs.credentialLevel,
+      delivery: programs.delivery,
+      lengthMonths: programs.lengthMonths,
+      highlights: programs.highlights,
+      sponsored: sql<boolean>`${programs.sponsoredRank} is not null`,
+      areaName: programAreas.name,
+      cipCode: programAreas.cipCode,
+      school: {
+        id: schools.id,
+        slug: schools.slug,
+        name: schools.name,
+        website: schools.website,
+        accreditation: schools.accreditation,
+        accreditationType: schools.accreditationType,
+      },
+    })
+    .from(programs)
+    .innerJoin(schools, eq(schools.id, programs.schoolId))
+    .innerJoin(programAreas, eq(programAreas.id, programs.programAreaId))
+    .where(and(eq(programs.slug, slug), isListed))
+    .limit(1);
+  if (!program) return null;
+
+  const [campusRows, careerRows, payRows] = await Promise.all([
+    db
+      .select({
+        id: campuses.id,
+        name: campuses.name,
+        address: campuses.address,
+        city: campuses.city,
+        state: campuses.state,
+        zip: campuses.zip,
+      })
+      .from(programCampuses)
+      .innerJoin(campuses, eq(campuses.id, programCampuses.campusId))
+      .where(eq(programCampuses.programId, program.id))
+      .orderBy(asc(campuses.state), asc(campuses.city), asc(campuses.name)),
+    db
+      .select({ id: occupations.id, slug: occupations.slug, title: occupations.title, socCode: occupations.socCode2018 })
+      .from(programOccupations)
+      .innerJoin(occupations, eq(occupations.id, programOccupations.occupationId))
+      .where(eq(programOccupations.programId, program.id))
+      .orderBy(asc(occupations.title)),
+    // The median pay of each career in each campus's metro area: a campus belongs to an MSA when
+    // its city is one of the MSA's principal cities and its state one of the MSA's states.
+    db
+      .select({
+        campusId: campuses.id,
+        occupationId: occupationMetroStats.occupationId,
+        metroName: metroAreas.name,
+        annualMedianSalary: occupationMetroStats.annualMedianSalary,
+        employment: occupationMetroStats.employment,
+        sourceYear: occupationMetroStats.sourceYear,
+        source: occupationMetroStats.source,
+      })
+      .from(programCampuses)
+      .innerJoin(campuses, eq(campuses.id, programCampuses.campusId))
+      .innerJoin(
+        metroAreas,
+        and(sql`${campuses.city} = any(${metroAreas.principalCities})`, sql`${campuses.state} = any(${metroAreas.states})`),
+      )
+      .innerJoin(occupationMetroStats, eq(occupationMetroStats.metroId, metroAreas.id))
+      .innerJoin(
+        programOccupations,
+        and(eq(programOccupations.occupationId, occupationMetroStats.occupationId), eq(programOccupations.programId, program.id)),
+      )
+      .where(eq(programCampuses.programId, program.id))
+      .orderBy(asc(campuses.id), sql`${occupationMetroStats.sourceYear} desc`),
+  ]);
+
+  // Latest year per (campus, career).
+  const pay = new Map<string, (typeof payRows)[number]>();
+  for (const row of payRows) {
+    const key = `${row.campusId}:${row.occupationId}`;
+    if (!pay.has(key)) pay.set(key, row);
+  }
+  return { ...program, campuses: campusRows, careers: careerRows, metroPay: [...pay.values()] };
+}
+
+export type ProgramPage = NonNullable<Awaited<ReturnType<typeof getListedProgramBySlug>>>;
+
+/* ------------------------------------------------------------------ clicks */
+
+/** Where Visit School Site leads for a listed program: only ever the stored URL. */
+export async function getClickTarget(
+  programId: number,
+  database?: Db,
+): Promise<{ programId: number; schoolId: number; websiteUrl: string } | null> {
+  const db = database ?? (await getDb());
+  const [row] = await db
+    .select({ programId: programs.id, schoolId: programs.schoolId, websiteUrl: programs.websiteUrl })
+    .from(programs)
+    .innerJoin(schools, eq(schools.id, programs.schoolId))
+    .where(and(eq(programs.id, programId), isListed))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Records one Visit School Site click: program, school, time and the path it came from. */
+export async function recordProgramClick(click: { programId: number; schoolId: number; fromPath: string | null }, db?: Db) {
+  await (db ?? (await getDb())).insert(programClicks).values(click);
+}
+
+/* ------------------------------------------------------------------ caching */
+
+/** Revalidate this tag (`revalidateTag(DIRECTORY_CACHE_TAG)`) when a listing changes, to show it at once. */
+export const DIRECTORY_CACHE_TAG = "directory";
+
+/**
+ * The directory page's reads, cached for a minute per filter set: listings change rarely, and a
+ * popular filtered page then costs no database work. Visit School Site re-checks that a program is
+ * listed, so a paused program that lingers here for a minute can't send anyone on.
+ */
+export const searchDirectoryCached = unstable_cache((query: DirectoryQuery) => searchDirectory(query), ["directory-search"], {
+  revalidate: 60,
+  tags: [DIRECTORY_CACHE_TAG],
+});
+
+export const listProgramAreasCached = unstable_cache(() => listProgramAreas(), ["directory-areas"], {
+  revalidate: 3600,
+  tags: [DIRECTORY_CACHE_TAG],
+});

@@ -1,0 +1,231 @@
+/**
+ * Directory bench: (1) the directory query's latency on Postgres with 100,000 programs and 20,000
+ * campuses, for a spread of filter combinations; (2) requests per second of a filtered directory
+ * page beside a static page, under `next start`, with autocannon; (3) gzipped JavaScript the browser
+ * loads on the public pages. Uses BENCH_DATABASE_URL (default directory_bench on the local server).
+ */
+import { register } from "node:module";
+import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+
+// db/queries/* start with `import "server-only"`, which throws outside React Server Components.
+register(
+  `data:text/javascript,${encodeURIComponent(
+    'export async function resolve(s, c, n) { return s === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : n(s, c); }',
+  )}`,
+);
+
+const BENCH_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:55432/directory_bench";
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 60);
+
+async function recreateDatabase(url: string) {
+  const target = new URL(url);
+  const name = target.pathname.slice(1);
+  const admin = postgres({ host: target.hostname, port: Number(target.port || 5432), username: target.username || "postgres", database: "postgres", max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+type Combo = { name: string; make: (i: number) => Record<string, unknown> };
+
+export async function queryBench(): Promise<{ table: string; worstP95: number }> {
+  const { openDb, migrateDb } = await import("@/db/client");
+  const { generateScaleData, SCALE } = await import("./directory-data");
+  const { searchDirectory } = await import("@/db/queries/programs");
+  const zipcodes = (await import("zipcodes")).default;
+
+  // BENCH_REUSE=1 keeps the data of the last run (for iterating on the query, not for the report).
+  const reuse = process.env.BENCH_REUSE === "1";
+  if (!reuse) await recreateDatabase(BENCH_URL);
+  const handle = await openDb({ url: BENCH_URL, max: 4 });
+  await migrateDb(handle, { url: BENCH_URL });
+  const started = performance.now();
+  if (!reuse) await generateScaleData(handle.db);
+  else await handle.db.execute(sql`analyze`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(0);
+
+  const zips = ["10001", "60601", "77002", "90012", "98101", "30303", "80202", "33101", "55401", "85004", "02108", "64105"];
+  const near = (i: number, miles: number) => {
+    const z = zipcodes.lookup(zips[i % zips.length] as string)!;
+    return { latitude: z.latitude, longitude: z.longitude, miles };
+  };
+  const states = ["CA", "TX", "NY", "FL", "IL", "OH", "WY", "VT"];
+  const words = ["coding", "health information", "cedar", "maple college", "informatics", "billing", "nursing"];
+  const page = { limit: 20, offset: 0 };
+  const combos: Combo[] = [
+    { name: "no filter (recommended)", make: () => ({ ...page }) },
+    { name: "no filter, page 50", make: () => ({ limit: 20, offset: 980 }) },
+    { name: "no filter, sort by name", make: () => ({ ...page, sort: "name" }) },
+    { name: "area", make: (i) => ({ ...page, areaId: 1 + (i % 7) }) },
+    { name: "credential", make: () => ({ ...page, credential: ["associate"] }) },
+    { name: "delivery online", make: () => ({ ...page, delivery: ["online"] }) },
+    { name: "credential + delivery", make: () => ({ ...page, credential: ["associate"], delivery: ["online"] }) },
+    { name: "state", make: (i) => ({ ...page, state: states[i % states.length] }) },
+    { name: "accredited", make: () => ({ ...page, accredited: true }) },
+    { name: "text search", make: (i) => ({ ...page, q: words[i % words.length] }) },
+    { name: "ZIP 25 mi", make: (i) => ({ ...page, near: near(i, 25) }) },
+    { name: "ZIP 250 mi, by distance", make: (i) => ({ ...page, near: near(i, 250), sort: "distance" }) },
+    { name: "ZIP 100 mi + credential + accredited", make: (i) => ({ ...page, near: near(i, 100), credential: ["certificate", "diploma"], accredited: true }) },
+    { name: "state + area + delivery", make: (i) => ({ ...page, state: states[i % states.length], areaId: 2, delivery: ["campus", "hybrid"] }) },
+    { name: "text + credential + accredited", make: (i) => ({ ...page, q: words[i % words.length], credential: ["bachelor"], accredited: true }) },
+    { name: "everything", make: () => ({ ...page, areaId: 3, credential: ["certificate"], delivery: ["campus"], state: "CA", near: near(3, 100), accredited: true, q: "billing", sort: "distance" }) },
+  ];
+
+  const rows: string[] = [];
+  let worstP95 = 0;
+  for (const combo of combos) {
+    for (let i = 0; i < 5; i++) await searchDirectory(combo.make(i) as never, handle.db);
+    const times: number[] = [];
+    let total = 0;
+    for (let i = 0; i < ITERATIONS; i++) {
+      const t0 = performance.now();
+      const result = await searchDirectory(combo.make(i) as never, handle.db);
+      times.push(performance.now() - t0);
+      total = result.total;
+    }
+    times.sort((a, b) => a - b);
+    const p50 = percentile(times, 50);
+    const p95 = percentile(times, 95);
+    worstP95 = Math.max(worstP95, p95);
+    rows.push(`| ${combo.name} | ${total.toLocaleString("en-US")} | ${p50.toFixed(1)} | ${p95.toFixed(1)} |`);
+  }
+  await handle.close();
+  const table = [
+    `Data: ${SCALE.programs.toLocaleString("en-US")} programs, ${SCALE.campuses.toLocaleString("en-US")} campuses, ${SCALE.schools.toLocaleString("en-US")} schools (generated in ${seconds} s). ${ITERATIONS} runs per row after 5 warm-up runs; one page of 20 plus the count, as the page runs it (two statements and the campus-cities lookup).`,
+    "",
+    "| filters | matches (last run) | p50 ms | p95 ms |",
+    "| --- | ---: | ---: | ---: |",
+    ...rows,
+  ].join("\n");
+  return { table, worstP95 };
+}
+
+const APP_URL = process.env.BENCH_APP_DATABASE_URL ?? "postgres://postgres@127.0.0.1:55432/directory_bench_app";
+const PORT = Number(process.env.BENCH_PORT ?? 3309);
+const DIRECTORY_PATH = "/schools?credential=associate&delivery=online";
+const STATIC_PATH = "/advertising-disclosure";
+
+async function waitFor(url: string, timeoutMs: number) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > until) throw new Error(`bench: ${url} did not come up`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** `next start` on the normal seed (Postgres), then autocannon and Chromium against it. */
+async function serverBench(): Promise<string> {
+  const { spawn, spawnSync } = await import("node:child_process");
+  const { existsSync } = await import("node:fs");
+  const { openDb, migrateDb } = await import("@/db/client");
+  const { seed } = await import("@/db/seed");
+  const autocannon = (await import("autocannon")).default;
+
+  await recreateDatabase(APP_URL);
+  const handle = await openDb({ url: APP_URL, max: 1 });
+  await migrateDb(handle, { url: APP_URL });
+  await seed(handle.db);
+  await handle.close();
+
+  const env = { ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: APP_URL, SITE_URL: `http://localhost:${PORT}` };
+  if (process.env.BENCH_BUILD === "1" || !existsSync(".next/BUILD_ID")) {
+    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
+    if (build.status !== 0) throw new Error("bench: next build failed");
+  }
+  const server = spawn("npx", ["next", "start", "-p", String(PORT)], { stdio: "ignore", env, detached: true });
+  const base = `http://localhost:${PORT}`;
+  try {
+    await waitFor(`${base}/api/health`, 60_000);
+    const measure = async (path: string) => {
+      await autocannon({ url: `${base}${path}`, connections: 16, duration: 3 }); // warm-up
+      const result = await autocannon({ url: `${base}${path}`, connections: 16, duration: 10 });
+      if (result.non2xx > 0) throw new Error(`bench: ${path} answered ${result.non2xx} non-2xx responses`);
+      return { rps: result.requests.average, p95: result.latency.p97_5 ?? result.latency.p99, total: result.requests.total, errors: result.errors, timeouts: result.timeouts };
+    };
+    const directory = await measure(DIRECTORY_PATH);
+    const staticPage = await measure(STATIC_PATH);
+    const ratio = directory.rps / staticPage.rps;
+
+    const { chromium } = await import("@playwright/test");
+    const browser = await chromium.launch(existsSync("/usr/bin/chromium") ? { executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] } : {});
+    const pages = ["/schools", "/schools?zip=90012&radius=50&sort=distance", "/programs/pacific-crest-college-medical-administrative-specialist", "/schools/pacific-crest-college", "/states", "/states/california", "/advertising-disclosure"];
+    const jsRows: string[] = [];
+    let worstKb = 0;
+    for (const path of pages) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const responses: import("@playwright/test").Response[] = [];
+      page.on("response", (r) => {
+        if (r.request().resourceType() === "script") responses.push(r);
+      });
+      await page.goto(`${base}${path}`, { waitUntil: "load" });
+      // Include what loads after `load` (hydration, link prefetches), as far as the network settles.
+      await page.waitForLoadState("networkidle", { timeout: 15_000 }).catch(() => {});
+      let bytes = 0;
+      for (const r of responses) bytes += (await r.request().sizes()).responseBodySize;
+      const kb = bytes / 1024;
+      worstKb = Math.max(worstKb, kb);
+      jsRows.push(`| ${path} | ${responses.length} | ${kb.toFixed(1)} |`);
+      await context.close();
+    }
+    await browser.close();
+
+    return [
+      `### Throughput under \`next start\` (Postgres, normal seed)`,
+      "",
+      `autocannon, 16 connections, 10 s after a 3 s warm-up, loopback, same server and run.`,
+      "",
+      "| page | req/s | p97.5 latency ms | requests | errors (timeouts) |",
+      "| --- | ---: | ---: | ---: | ---: |",
+      `| directory \`${DIRECTORY_PATH}\` | ${directory.rps.toFixed(0)} | ${directory.p95} | ${directory.total} | ${directory.errors} (${directory.timeouts}) |`,
+      `| static \`${STATIC_PATH}\` | ${staticPage.rps.toFixed(0)} | ${staticPage.p95} | ${staticPage.total} | ${staticPage.errors} (${staticPage.timeouts}) |`,
+      "",
+      `Ratio directory / static: **${ratio.toFixed(2)}** (target: at least 0.5).`,
+      "",
+      "### JavaScript the browser loads (gzip transfer size, Chromium)",
+      "",
+      "| page | scripts | kB |",
+      "| --- | ---: | ---: |",
+      ...jsRows,
+      "",
+      `Largest: **${worstKb.toFixed(1)} kB** (target: under 120 kB).`,
+    ].join("\n");
+  } finally {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+  }
+}
+
+export default async function run(): Promise<string> {
+  const sections = ["## Directory"];
+  const load = `Load average when the run began: ${(await import("node:os")).loadavg().map((n) => n.toFixed(1)).join(", ")}.`;
+  sections.push(load);
+  if (process.env.BENCH_SKIP_QUERY !== "1") {
+    const query = await queryBench();
+    sections.push(`### Directory query on Postgres\n\n${query.table}\n\nWorst p95: **${query.worstP95.toFixed(1)} ms** (target: under 20 ms).`);
+  }
+  if (process.env.BENCH_SKIP_SERVER !== "1") sections.push(await serverBench());
+  return sections.join("\n\n");
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  run().then(
+    (text) => console.log(text),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,312 @@
+import Link from "next/link";
+import { COUNT_CAP, listProgramAreasCached, searchDirectoryCached } from "@/db/queries/programs";
+import { credentialLevel, deliveryMode } from "@/db/schema";
+import { zipCentroid } from "@/lib/geo";
+import { CREDENTIAL_LABELS, DELIVERY_LABELS, formatNumber } from "@/lib/format";
+import {
+  MAX_PAGE,
+  PAGE_SIZE,
+  RADIUS_CHOICES,
+  US_STATES,
+  directoryQueryString,
+  parseDirectoryParams,
+  type DirectoryFilters,
+  type RawSearchParams,
+  type StateCode,
+} from "@/lib/validations/directory";
+import { AutoSubmit } from "./auto-submit";
+import { ProgramAdCard } from "./program-ad";
+
+type Props = {
+  searchParams: RawSearchParams;
+  /** Where the form submits (the page it is on). */
+  action: string;
+  /** Only programs leading to this career (the career profile's column). */
+  occupationId?: number;
+  /** id prefix, so two directories could share a page. */
+  idPrefix?: string;
+};
+
+const fieldClass = "mt-1 block w-full rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm";
+
+/**
+ * The school program directory: a GET form of filters beside one page of matching program ads.
+ * Server-rendered; the URL holds every filter, so a page can be shared, bookmarked and gone back to.
+ */
+export async function Directory({ searchParams, action, occupationId, idPrefix = "dir" }: Props) {
+  const { filters, errors } = parseDirectoryParams(searchParams, (zip) => zipCentroid(zip) !== null);
+  const areas = await listProgramAreasCached();
+  const area = areas.find((a) => a.slug === filters.area) ?? null;
+  if (!area) filters.area = null;
+  const center = filters.zip ? zipCentroid(filters.zip) : null;
+
+  const result = await searchDirectoryCached({
+    areaId: area?.id ?? null,
+    credential: filters.credential,
+    delivery: filters.delivery,
+    state: filters.state,
+    near: center ? { latitude: center.latitude, longitude: center.longitude, miles: filters.radius } : null,
+    accredited: filters.accredited,
+    q: filters.q,
+    occupationId: occupationId ?? null,
+    sort: filters.sort,
+    limit: PAGE_SIZE,
+    offset: (filters.page - 1) * PAGE_SIZE,
+  });
+  const capped = result.total > COUNT_CAP;
+  const pageCount = Math.min(MAX_PAGE, Math.max(1, Math.ceil(Math.min(result.total, COUNT_CAP) / PAGE_SIZE)));
+  const id = (name: string) => `${idPrefix}-${name}`;
+  const formKey = directoryQueryString(filters) + JSON.stringify(errors);
+  const href = (changes: Partial<DirectoryFilters>) => `${action}${directoryQueryString({ ...filters, page: 1, ...changes })}`;
+  const fromPath = action;
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[18rem_1fr]">
+      <form key={formKey} method="get" action={action} role="search" aria-label="Filter programs" className="space-y-5">
+        <AutoSubmit />
+        <div>
+          <label htmlFor={id("q")} className="block text-sm font-semibold">
+            School or program name
+          </label>
+          <input id={id("q")} name="q" type="search" defaultValue={filters.q} className={fieldClass} autoComplete="off" />
+        </div>
+        <div>
+          <label htmlFor={id("area")} className="block text-sm font-semibold">
+            Program area
+          </label>
+          <select id={id("area")} name="area" defaultValue={filters.area ?? ""} className={fieldClass}>
+            <option value="">All program areas</option>
+            {areas.map((a) => (
+              <option key={a.slug} value={a.slug}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset>
+          <legend className="text-sm font-semibold">Credential</legend>
+          {credentialLevel.enumValues.map((c) => (
+            <div key={c} className="mt-1 flex items-center gap-2 text-sm">
+              <input id={id(`credential-${c}`)} type="checkbox" name="credential" value={c} defaultChecked={filters.credential.includes(c)} />
+              <label htmlFor={id(`credential-${c}`)}>{CREDENTIAL_LABELS[c]}</label>
+            </div>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend className="text-sm font-semibold">How it is taught</legend>
+          {deliveryMode.enumValues.map((d) => (
+            <div key={d} className="mt-1 flex items-center gap-2 text-sm">
+              <input id={id(`delivery-${d}`)} type="checkbox" name="delivery" value={d} defaultChecked={filters.delivery.includes(d)} />
+              <label htmlFor={id(`delivery-${d}`)}>{DELIVERY_LABELS[d]}</label>
+            </div>
+          ))}
+        </fieldset>
+        <div>
+          <label htmlFor={id("state")} className="block text-sm font-semibold">
+            Campus state
+          </label>
+          <select id={id("state")} name="state" defaultValue={filters.state ?? ""} className={fieldClass}>
+            <option value="">Any state</option>
+            {(Object.keys(US_STATES) as StateCode[]).map((code) => (
+              <option key={code} value={code}>
+                {US_STATES[code]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset>
+          <legend className="text-sm font-semibold">Near a ZIP code</legend>
+          <div className="mt-1 grid grid-cols-2 gap-2">
+            <div>
+              <label htmlFor={id("zip")} className="block text-sm">
+                ZIP code
+              </label>
+              <input
+                id={id("zip")}
+                name="zip"
+                type="text"
+                inputMode="numeric"
+                autoComplete="postal-code"
+                maxLength={10}
+                defaultValue={typeof searchParams.zip === "string" ? searchParams.zip.slice(0, 10) : (filters.zip ?? "")}
+                aria-invalid={errors.zip ? true : undefined}
+                aria-describedby={errors.zip ? id("zip-error") : undefined}
+                className={fieldClass}
+              />
+            </div>
+            <div>
+              <label htmlFor={id("radius")} className="block text-sm">
+                Within
+              </label>
+              <select
+                id={id("radius")}
+                name="radius"
+                defaultValue={errors.radius ? "" : String(filters.radius)}
+                aria-invalid={errors.radius ? true : undefined}
+                aria-describedby={errors.radius ? id("radius-error") : undefined}
+                className={fieldClass}
+              >
+                {errors.radius ? <option value="">Choose</option> : null}
+                {[...new Set<number>([...RADIUS_CHOICES, filters.radius])]
+                  .sort((a, b) => a - b)
+                  .map((miles) => (
+                    <option key={miles} value={miles}>
+                      {miles} miles
+                    </option>
+                  ))}
+              </select>
+            </div>
+          </div>
+          {errors.zip ? (
+            <p id={id("zip-error")} className="mt-1 text-sm font-medium text-red-700">
+              {errors.zip}
+            </p>
+          ) : null}
+          {errors.radius ? (
+            <p id={id("radius-error")} className="mt-1 text-sm font-medium text-red-700">
+              {errors.radius}
+            </p>
+          ) : null}
+        </fieldset>
+        <div className="flex items-center gap-2 text-sm">
+          <input id={id("accredited")} type="checkbox" name="accredited" value="1" defaultChecked={filters.accredited} />
+          <label htmlFor={id("accredited")}>Accredited schools only</label>
+        </div>
+        <div>
+          <label htmlFor={id("sort")} className="block text-sm font-semibold">
+            Sort by
+          </label>
+          <select id={id("sort")} name="sort" defaultValue={filters.sort} className={fieldClass}>
+            <option value="recommended">Recommended</option>
+            {filters.zip ? <option value="distance">Distance</option> : null}
+            <option value="name">Program name</option>
+          </select>
+          <p className="mt-1 text-xs text-muted">
+            <Link href="/advertising-disclosure">How results are ordered and who pays us</Link>
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-3">
+          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+            Apply filters
+          </button>
+          <Link href={action} className="self-center text-sm">
+            Clear all
+          </Link>
+        </div>
+      </form>
+
+      <section aria-labelledby={id("results")}>
+        <h2 id={id("results")} className="text-lg font-semibold" aria-live="polite">
+          {capped
+            ? `More than ${formatNumber(COUNT_CAP)} matching programs`
+            : `${formatNumber(result.total)} matching ${result.total === 1 ? "program" : "programs"}`}
+          {center ? <span className="font-normal text-muted"> within {filters.radius} miles of {filters.zip}</span> : null}
+        </h2>
+        {result.items.length === 0 ? (
+          <EmptyState filters={filters} href={href} pageBeyond={result.total > 0} firstPage={href({})} />
+        ) : (
+          <ol className="mt-4 space-y-4" aria-label="Programs">
+            {result.items.map((item) => (
+              <li key={item.id}>
+                <ProgramAdCard ad={item} from={fromPath} />
+                {item.distanceMiles !== null ? (
+                  <p className="mt-1 text-sm text-muted">Nearest campus: {item.distanceMiles.toFixed(1)} miles away</p>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+        {pageCount > 1 && result.items.length > 0 ? (
+          <Pagination page={filters.page} pageCount={pageCount} href={(page) => `${action}${directoryQueryString({ ...filters, page })}`} />
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function Pagination({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
+  const pages = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pageCount])].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
+  return (
+    <nav aria-label="Pages" className="mt-6">
+      <ul className="flex flex-wrap items-center gap-2 text-sm">
+        {page > 1 ? (
+          <li>
+            <Link href={href(page - 1)} rel="prev" className="rounded border border-slate-300 px-3 py-1.5 no-underline">
+              Previous page
+            </Link>
+          </li>
+        ) : null}
+        {pages.map((p) => (
+          <li key={p}>
+            {p === page ? (
+              <span aria-current="page" className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white">
+                <span className="sr-only">Page </span>
+                {p}
+              </span>
+            ) : (
+              <Link href={href(p)} className="rounded border border-slate-300 px-3 py-1.5 no-underline" aria-label={`Page ${p}`}>
+                {p}
+              </Link>
+            )}
+          </li>
+        ))}
+        {page < pageCount ? (
+          <li>
+            <Link href={href(page + 1)} rel="next" className="rounded border border-slate-300 px-3 py-1.5 no-underline">
+              Next page
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+function EmptyState({
+  filters,
+  href,
+  pageBeyond,
+  firstPage,
+}: {
+  filters: DirectoryFilters;
+  href: (changes: Partial<DirectoryFilters>) => string;
+  pageBeyond: boolean;
+  firstPage: string;
+}) {
+  if (pageBeyond) {
+    return (
+      <p className="mt-4">
+        There are no more programs on this page. <Link href={firstPage}>Go to the first page</Link>.
+      </p>
+    );
+  }
+  const hints: { label: string; href: string }[] = [];
+  if (filters.zip) {
+    const wider = RADIUS_CHOICES.find((r) => r > filters.radius);
+    if (wider) hints.push({ label: `Search within ${wider} miles of ${filters.zip}`, href: href({ radius: wider }) });
+    hints.push({ label: "Remove the ZIP code", href: href({ zip: null, sort: filters.sort === "distance" ? "recommended" : filters.sort }) });
+  }
+  if (filters.delivery.length > 0) hints.push({ label: "Include every way of teaching (online, campus, hybrid)", href: href({ delivery: [] }) });
+  if (filters.state) hints.push({ label: `Remove the state (${US_STATES[filters.state]})`, href: href({ state: null }) });
+  if (filters.credential.length > 0) hints.push({ label: "Include every credential", href: href({ credential: [] }) });
+  if (filters.area) hints.push({ label: "Include every program area", href: href({ area: null }) });
+  if (filters.accredited) hints.push({ label: "Include schools without accreditation", href: href({ accredited: false }) });
+  if (filters.q) hints.push({ label: `Remove the search for “${filters.q}”`, href: href({ q: "" }) });
+  return (
+    <div className="mt-4 rounded-lg border border-slate-200 bg-slate-50 p-4">
+      <p className="font-medium">No programs match all of these filters.</p>
+      {hints.length > 0 ? (
+        <>
+          <p className="mt-2 text-sm">Try widening your search:</p>
+          <ul className="mt-2 list-disc space-y-1 pl-6 text-sm">
+            {hints.map((h) => (
+              <li key={h.label}>
+                <Link href={h.href}>{h.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}
