@@ -1,5 +1,7 @@
 import "server-only";
+import { updateTag } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
+import { DIRECTORY_CACHE_TAG } from "@/db/queries/programs";
 import type { z } from "zod";
 import { AuthzError, getSchoolScope, requireOperator, type SchoolScope } from "@/lib/authz";
 import type { SessionUser, MembershipRole } from "@/db/queries/users";
@@ -37,6 +39,9 @@ async function run<S extends z.ZodType, Who>(
       return { ok: false, fieldErrors: fieldErrors(parsed.error), message: "Please correct the highlighted fields.", values: form ? echo(form) : undefined };
     }
     const result = await handler(who, parsed.data);
+    // Portal and console actions change listings (status, suspension, review, campuses): the
+    // directory's cached reads must show the change at once, not after their minute is up.
+    if (result.ok) updateTag(DIRECTORY_CACHE_TAG);
     return result.ok ? result : { ...result, values: result.values ?? (form ? echo(form) : undefined) };
   } catch (error) {
     unstable_rethrow(error);
