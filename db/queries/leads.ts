@@ -413,6 +413,25 @@ async function withdrawIn(
 const REDACTED = "[Removed at the student's request.]";
 
 /**
+ * What a lead request's personal fields become when it is scrubbed (a deletion request, or the
+ * retention rule). The consent record is kept apart and never scrubbed.
+ */
+export const SCRUBBED_PERSONAL_FIELDS = {
+  firstName: "Deleted",
+  lastName: "",
+  email: "",
+  phoneE164: "",
+  zip: "",
+  city: null,
+  state: null,
+  educationLevel: "",
+  desiredStart: "",
+  hsGradYear: null,
+  militaryAffiliation: null,
+  attribution: {},
+} satisfies Partial<LeadRequest>;
+
+/**
  * A deletion request: consent is withdrawn (schools are told), the personal fields are scrubbed and
  * so are the emails that carried them; the consent record, the proof the law asks us to keep, stays.
  * Returns false when the request was already scrubbed.
@@ -433,22 +452,7 @@ export async function deleteLeadRequest(
       .for("update");
     if (!row || row.scrubbedAt) return false;
     await withdrawIn(tx, requestId, notices, meta.ipAddress, now);
-    const scrubbed: Partial<LeadRequest> = {
-      firstName: "Deleted",
-      lastName: "",
-      email: "",
-      phoneE164: "",
-      zip: "",
-      city: null,
-      state: null,
-      educationLevel: "",
-      desiredStart: "",
-      hsGradYear: null,
-      militaryAffiliation: null,
-      attribution: {},
-      deletionRequestedAt: now,
-      scrubbedAt: now,
-    };
+    const scrubbed: Partial<LeadRequest> = { ...SCRUBBED_PERSONAL_FIELDS, deletionRequestedAt: now, scrubbedAt: now };
     await tx.update(leadRequests).set(scrubbed).where(eq(leadRequests.id, requestId));
     const leadIds = (await tx.select({ id: leads.id }).from(leads).where(eq(leads.requestId, requestId))).map((l) => l.id);
     const carriesPersonalData = or(

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL }
 import { getDb, type Db } from "../client";
 import { auditEvents, emailOutbox, leadRequests, leads, opsSettings, type LeadRequest } from "../schema";
 import { PRIVACY_DUE_DAYS } from "@/lib/validations/ops-privacy";
+import { SCRUBBED_PERSONAL_FIELDS } from "./leads";
 
 /* Operators only. No personal fields leave here: ids and dates. */
 
@@ -115,21 +116,7 @@ export async function scrubExpiredLeadRequests(
         .for("update");
       if (batch.length === 0) break;
       const ids = batch.map((b) => b.id);
-      const scrubbed: Partial<LeadRequest> = {
-        firstName: "Deleted",
-        lastName: "",
-        email: "",
-        phoneE164: "",
-        zip: "",
-        city: null,
-        state: null,
-        educationLevel: "",
-        desiredStart: "",
-        hsGradYear: null,
-        militaryAffiliation: null,
-        attribution: {},
-        scrubbedAt: now,
-      };
+      const scrubbed: Partial<LeadRequest> = { ...SCRUBBED_PERSONAL_FIELDS, scrubbedAt: now };
       await tx.update(leadRequests).set(scrubbed).where(inArray(leadRequests.id, ids));
       const leadIds = tx.select({ id: leads.id }).from(leads).where(inArray(leads.requestId, ids));
       await tx
