@@ -1,10 +1,19 @@
 /**
- * Starts the in-app delivery timer when the Node server starts (not during `next build`), so emails
- * still queued from before a restart, and retries as they fall due, go out without waiting for the
- * next form submission.
+ * Runs once when the Node server starts (not during `next build`, which has no secrets):
+ * 1. checks the configuration (lib/env.ts). A production server without what it needs stops here,
+ *    with a message naming each missing or malformed variable, instead of failing on a first request;
+ * 2. starts the in-app delivery timer, so emails still queued from before a restart, and retries as
+ *    they fall due, go out without waiting for the next form submission.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { checkEnv } = await import("./lib/env");
+  const { errors, warnings } = checkEnv();
+  for (const warning of warnings) console.warn(`[config] WARNING: ${warning}`);
+  if (errors.length > 0) {
+    console.error(`[config] The server cannot start:\n${errors.map((e) => `  - ${e}`).join("\n")}\nSee "Configuration" in README.md.`);
+    process.exit(1);
+  }
   const { ensureDeliveryTimer } = await import("./lib/delivery/in-app");
   ensureDeliveryTimer();
 }
