@@ -7,13 +7,8 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { checkEnv } = await import("./lib/env");
-  const { errors, warnings } = checkEnv();
-  for (const warning of warnings) console.warn(`[config] WARNING: ${warning}`);
-  if (errors.length > 0) {
-    console.error(`[config] The server cannot start:\n${errors.map((e) => `  - ${e}`).join("\n")}\nSee "Configuration" in README.md.`);
-    process.exit(1);
-  }
+  const { enforceEnvAtStart } = await import("./lib/env");
+  enforceEnvAtStart();
   const { ensureDeliveryTimer } = await import("./lib/delivery/in-app");
   ensureDeliveryTimer();
 }

@@ -191,3 +191,15 @@ export function checkEnv(): EnvReport {
   }
   return { errors, warnings };
 }
+
+/**
+ * The server's start (instrumentation.ts): print the warnings; with any error, print a message
+ * naming each variable and exit non-zero, so a misconfigured server never takes a request.
+ */
+export function enforceEnvAtStart(): void {
+  const { errors, warnings } = checkEnv();
+  for (const warning of warnings) console.warn(`[config] WARNING: ${warning}`);
+  if (errors.length === 0) return;
+  console.error(`[config] The server cannot start:\n${errors.map((e) => `  - ${e}`).join("\n")}\nSee "Configuration" in README.md.`);
+  process.exit(1);
+}
