@@ -120,7 +120,7 @@ test("password sign-in through the Auth.js route needs our Origin and Auth.js's 
     request.post("/api/auth/callback/password", { form: f, headers, maxRedirects: 0 });
   const sessionCookie = (r: APIResponse) => r.headersArray().some((h) => h.name.toLowerCase() === "set-cookie" && /authjs\.session-token=[^;]/.test(h.value));
 
-  for (const headers of [{ Origin: FOREIGN.origin! }, {}]) {
+  for (const headers of [{ Origin: FOREIGN.origin! }, {}] as Record<string, string>[]) {
     const refused = await signInWith(headers);
     expect(refused.status()).toBe(403);
     expect(sessionCookie(refused)).toBe(false);

@@ -33,10 +33,11 @@ export function readActionForm(html: string, label?: string): RenderedForm {
   return { actionId: plain[0].slice("$ACTION_ID_".length), bound: [], hidden };
 }
 
-export type Origin = { origin: string } | { origin: null };
+/** The Origin to send (null: none at all), and any other headers (a cookie, a forwarded protocol). */
+export type Origin = { origin: string | null; headers?: Record<string, string> };
 
 function originHeader(o: Origin): Record<string, string> {
-  return o.origin === null ? {} : { Origin: o.origin };
+  return { ...o.headers, ...(o.origin === null ? {} : { Origin: o.origin }) };
 }
 
 /** As a browser without JavaScript submits the form: every hidden field, the typed fields, no Next-Action. */
