@@ -151,27 +151,34 @@ export type EnvReport = { errors: string[]; warnings: string[] };
  * Outside production only malformed values are errors, so `npm run dev` needs no configuration.
  */
 export function checkEnv(): EnvReport {
+  const raw = source();
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const production = (raw.NODE_ENV ?? "development") === "production";
+  const longEnough = (s: string | undefined) => (s ?? "").length >= MIN_SECRET_LENGTH;
+
+  // Secrets first, from the raw values, so one start reports every problem at once.
+  if (production) {
+    if (!raw.AUTH_SECRET) {
+      errors.push(`AUTH_SECRET is not set. It signs session cookies; generate one with \`openssl rand -base64 32\` (at least ${MIN_SECRET_LENGTH} characters).`);
+    } else if (!longEnough(raw.AUTH_SECRET)) {
+      errors.push(`AUTH_SECRET is too short: it must be at least ${MIN_SECRET_LENGTH} characters (\`openssl rand -base64 32\`).`);
+    }
+    if (raw.LINK_SECRET !== undefined && !longEnough(raw.LINK_SECRET)) {
+      errors.push(`LINK_SECRET is too short: it must be at least ${MIN_SECRET_LENGTH} characters, or unset to use AUTH_SECRET.`);
+    }
+  } else if (raw.AUTH_SECRET && !longEnough(raw.AUTH_SECRET)) {
+    warnings.push(`AUTH_SECRET is shorter than ${MIN_SECRET_LENGTH} characters; a production server refuses to start with it.`);
+  }
+
   let e: Env;
   try {
     e = env();
   } catch (error) {
-    if (error instanceof EnvError) return { errors: error.problems, warnings: [] };
+    if (error instanceof EnvError) return { errors: [...errors, ...error.problems], warnings };
     throw error;
   }
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  const production = e.NODE_ENV === "production";
-  const longEnough = (s: string | undefined) => (s ?? "").length >= MIN_SECRET_LENGTH;
-
   if (production) {
-    if (!e.AUTH_SECRET) {
-      errors.push(`AUTH_SECRET is not set. It signs session cookies; generate one with \`openssl rand -base64 32\` (at least ${MIN_SECRET_LENGTH} characters).`);
-    } else if (!longEnough(e.AUTH_SECRET)) {
-      errors.push(`AUTH_SECRET is too short: it must be at least ${MIN_SECRET_LENGTH} characters (\`openssl rand -base64 32\`).`);
-    }
-    if (e.LINK_SECRET !== undefined && !longEnough(e.LINK_SECRET)) {
-      errors.push(`LINK_SECRET is too short: it must be at least ${MIN_SECRET_LENGTH} characters, or unset to use AUTH_SECRET.`);
-    }
     if (!e.DATABASE_URL) {
       warnings.push(
         "DATABASE_URL is not set: this production server keeps its data in an embedded PGlite folder " +
@@ -181,13 +188,11 @@ export function checkEnv(): EnvReport {
     if (!e.RESEND_API_KEY) {
       warnings.push("RESEND_API_KEY is not set: no email leaves this server. Lead emails stay in the local outbox (operators read them at /ops/mailbox).");
     }
-    if (!process.env.SITE_URL) {
+    if (!raw.SITE_URL) {
       warnings.push(`SITE_URL is not set: links in emails point at ${DEFAULT_SITE_URL}. Set it to the site's public origin.`);
     } else if (!e.SITE_URL.startsWith("https://") && !/^http:\/\/(localhost|127\.0\.0\.1)(:|$)/.test(e.SITE_URL)) {
       warnings.push("SITE_URL is not https: session cookies are sent without the Secure flag.");
     }
-  } else if (e.AUTH_SECRET && !longEnough(e.AUTH_SECRET)) {
-    warnings.push(`AUTH_SECRET is shorter than ${MIN_SECRET_LENGTH} characters; a production server refuses to start with it.`);
   }
   return { errors, warnings };
 }

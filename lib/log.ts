@@ -22,7 +22,7 @@ const isDrizzleQueryError = (error: unknown) => error instanceof Error && error.
 export function redactPersonalData(text: string): string {
   return text
     .replace(/[^\s"'<>(),;:]+@[^\s"'<>(),;:]+/g, "[email]")
-    .replace(/\+?\d[\d\s().-]{5,}\d/g, "[number]");
+    .replace(/\+?\(?\d[\d\s().-]{5,}\d/g, "[number]");
 }
 
 export function safeErrorSummary(error: unknown): string {
