@@ -2,9 +2,10 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import "./globals.css";
 import { SiteHeader } from "@/components/site-header";
+import { siteOrigin } from "@/lib/env";
 
 export const metadata: Metadata = {
-  metadataBase: new URL(process.env.SITE_URL ?? "http://localhost:3000"),
+  metadataBase: new URL(siteOrigin()),
   title: { default: "CareerPath Schools: careers and the programs that lead to them", template: "%s | CareerPath Schools" },
   description:
     "Career profiles with real labor-market figures, beside a directory of school programs. Compare programs and ask schools for information.",

@@ -1,7 +1,8 @@
 import type { MetadataRoute } from "next";
+import { siteOrigin } from "@/lib/env";
 
 export default function robots(): MetadataRoute.Robots {
-  const site = process.env.SITE_URL ?? "http://localhost:3000";
+  const site = siteOrigin();
   return {
     rules: [
       {

@@ -3,12 +3,13 @@ import { listSitemapPages } from "@/db/queries/sitemap";
 import { listActiveSchoolSlugs } from "@/db/queries/schools";
 import { listStateCounts } from "@/db/queries/states";
 import { isStateCode, stateSlug } from "@/lib/validations/directory";
+import { siteOrigin } from "@/lib/env";
 
 // Reads the database: rendered per request, never at build time.
 export const dynamic = "force-dynamic";
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const site = process.env.SITE_URL ?? "http://localhost:3000";
+  const site = siteOrigin();
   const [{ careers, programs }, schools, states] = await Promise.all([listSitemapPages(), listActiveSchoolSlugs(), listStateCounts()]);
   return [
     { url: `${site}/`, changeFrequency: "weekly", priority: 1 },

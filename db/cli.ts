@@ -2,12 +2,13 @@
 import { migrateDb, openDb } from "./client";
 import { seed } from "./seed";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed/users";
+import { env } from "@/lib/env";
 
 async function main() {
   const command = process.argv[2];
-  const url = process.env.DATABASE_URL || undefined;
+  const url = env().DATABASE_URL;
   const handle = await openDb({ url, max: 1 });
-  const where = url ? "Postgres (DATABASE_URL)" : `PGlite (${process.env.PGLITE_DIR ?? ".data/pglite"})`;
+  const where = url ? "Postgres (DATABASE_URL)" : `PGlite (${env().PGLITE_DIR ?? ".data/pglite"})`;
   try {
     if (command === "migrate" || command === "seed") {
       await migrateDb(handle, { url });

@@ -2,6 +2,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
+import { env } from "@/lib/env";
 
 /** The one database type the app codes against: PGlite and postgres-js both satisfy it. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -28,7 +29,7 @@ export type OpenOptions = {
 };
 
 export function defaultPgliteDir(): string {
-  return process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
+  return env().PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
 }
 
 /** Opens a connection without migrating. Most callers want `getDb()`. */
@@ -37,7 +38,7 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(options.url, {
-      max: options.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10),
+      max: options.max ?? env().DATABASE_POOL_MAX,
       onnotice: () => {},
       // Leads are personal data: never let the driver print query parameters.
       debug: false,
@@ -70,7 +71,7 @@ export async function migrateDb(handle: DbHandle, options: { url?: string } = {}
     await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
     return;
   }
-  const url = options.url ?? process.env.DATABASE_URL;
+  const url = options.url ?? env().DATABASE_URL;
   if (!url) throw new Error("migrateDb: a postgres handle needs its URL");
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
@@ -101,10 +102,10 @@ type Global = typeof globalThis & { __schoolLeadsDb?: Promise<DbHandle> };
 export function getDbHandle(): Promise<DbHandle> {
   const g = globalThis as Global;
   g.__schoolLeadsDb ??= (async () => {
-    const url = process.env.DATABASE_URL || undefined;
+    const url = env().DATABASE_URL;
     const handle = await openDb({ url });
     await migrateDb(handle, { url });
-    if (process.env.SEED_ON_EMPTY !== "false" && (await isEmpty(handle.db))) {
+    if (env().SEED_ON_EMPTY && (await isEmpty(handle.db))) {
       const { seed } = await import("./seed");
       await seed(handle.db);
     }

@@ -2,6 +2,7 @@ import "server-only";
 import { hitRateLimit } from "@/db/queries/rate-limit";
 import type { Db } from "@/db/client";
 import { hmac } from "@/lib/leads/signing";
+import { env } from "@/lib/env";
 
 /**
  * Per-key limits kept in the database, so that every app server counts against the same total.
@@ -11,8 +12,7 @@ export type RateLimit = { limit: number; windowSeconds: number };
 
 /** LEAD_RATE_LIMIT="5/600" means 5 submissions per 600 seconds per address. */
 export function leadRateLimit(): RateLimit {
-  const m = /^(\d+)\/(\d+)$/.exec(process.env.LEAD_RATE_LIMIT ?? "");
-  return m ? { limit: Number(m[1]), windowSeconds: Number(m[2]) } : { limit: 5, windowSeconds: 600 };
+  return { ...env().LEAD_RATE_LIMIT };
 }
 
 export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };

@@ -7,16 +7,17 @@ import { openDb } from "@/db/client";
 import { nextDueAt } from "@/db/queries/outbox";
 import { getTransport } from "@/lib/email/transport";
 import { describeError, deliverDue } from "@/lib/delivery/worker";
+import { env } from "@/lib/env";
 
 async function main() {
-  const url = process.env.DATABASE_URL;
+  const url = env().DATABASE_URL;
   if (!url) {
     console.error("worker: DATABASE_URL is required (with PGlite the app server delivers emails itself)");
     process.exit(2);
   }
   const handle = await openDb({ url, max: 4 });
   const transport = getTransport();
-  const pollMs = Number(process.env.DELIVERY_POLL_MS ?? 2_000);
+  const pollMs = env().DELIVERY_POLL_MS ?? 2_000;
   let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => (stopping = true));
   console.log(`worker: delivering through ${transport.name}`);

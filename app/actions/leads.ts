@@ -4,7 +4,8 @@ import { headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { after } from "next/server";
 import { deleteLeadRequest, getRequestInfoContext, getWithdrawalTargets, withdrawConsent } from "@/db/queries/leads";
-import type { ActionState } from "@/lib/action";
+import { refuseCrossSiteAction, type ActionState } from "@/lib/action";
+import { safeErrorSummary } from "@/lib/log";
 import { nudgeDelivery } from "@/lib/delivery/in-app";
 import { renderConsentWithdrawn, siteUrl, utcStamp } from "@/lib/email/render";
 import { leadFormData, type LeadFormData } from "@/lib/leads/form-data";
@@ -17,6 +18,8 @@ const TROUBLE = "Something went wrong on our side and your request was not sent.
 
 /** Request Info: the same action serves the dialog (react-hook-form) and the page without JavaScript. */
 export async function submitLead(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const refused = await refuseCrossSiteAction();
+  if (refused) return refused;
   let requestId: string;
   try {
     const h = await headers();
@@ -27,7 +30,7 @@ export async function submitLead(_previous: ActionState, formData: FormData): Pr
     if (!result.data.replayed) after(() => nudgeDelivery());
   } catch (error) {
     unstable_rethrow(error);
-    console.error("submitLead failed:", error instanceof Error ? error.name : "unknown");
+    console.error("submitLead failed:", safeErrorSummary(error));
     return { ok: false, fieldErrors: {}, message: TROUBLE };
   }
   redirect(thankYouLink(requestId));
@@ -58,6 +61,8 @@ async function notices(requestId: string, now: Date) {
 
 /** From the student's signed link: withdraw consent to be contacted. */
 export async function withdrawMyConsent(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const refused = await refuseCrossSiteAction();
+  if (refused) return refused;
   const requestId = verifyLink("my-requests", String(formData.get("token") ?? ""));
   if (!requestId) return { ok: false, fieldErrors: {}, message: "This link has expired or is not valid." };
   try {
@@ -74,6 +79,8 @@ export async function withdrawMyConsent(_previous: ActionState, formData: FormDa
 
 /** From the student's signed link: delete the personal details (the consent proof is kept). */
 export async function deleteMyData(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const refused = await refuseCrossSiteAction();
+  if (refused) return refused;
   const requestId = verifyLink("my-requests", String(formData.get("token") ?? ""));
   if (!requestId) return { ok: false, fieldErrors: {}, message: "This link has expired or is not valid." };
   if (formData.get("confirm") !== "on") {

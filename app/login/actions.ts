@@ -5,19 +5,24 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import type { FormState } from "@/lib/auth/form-state";
+import { refuseCrossSiteAction, type FormState } from "@/lib/action";
 
 const emailOnly = z.object({ email: z.email("Enter your email address.").max(320) });
 const withPassword = emailOnly.extend({ password: z.string().min(1, "Enter your password.").max(200) });
 
 export async function requestMagicLink(_prev: FormState, form: FormData): Promise<FormState> {
+  const refused = await refuseCrossSiteAction();
+  if (refused) return refused;
   const parsed = emailOnly.safeParse({ email: form.get("email") });
   if (!parsed.success) return { ok: false, fieldErrors: { email: "Enter your email address." }, message: "", values: { email: String(form.get("email") ?? "") } };
   await signIn("email", { email: parsed.data.email.toLowerCase(), redirect: false, redirectTo: safeCallbackUrl(form.get("callbackUrl")) });
   redirect("/login/check-email");
 }
 
+/** Signing in from another site's form (login CSRF) would put the victim in the attacker's account. */
 export async function passwordSignIn(_prev: FormState, form: FormData): Promise<FormState> {
+  const refused = await refuseCrossSiteAction();
+  if (refused) return refused;
   const input = { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
   const parsed = withPassword.safeParse(input);
   if (!parsed.success) {
@@ -45,5 +50,6 @@ export async function passwordSignIn(_prev: FormState, form: FormData): Promise<
 }
 
 export async function signOutAction() {
+  if (await refuseCrossSiteAction()) redirect("/login");
   await signOut({ redirectTo: "/login?signedOut=1" });
 }

@@ -9,12 +9,14 @@ import { getSchoolSummary, setPublishWithoutReview } from "@/db/queries/portal";
 import { approveProgram } from "@/db/queries/portal-programs";
 import { rejectListing } from "@/db/queries/ops-review";
 import { setUserDisabled } from "@/db/queries/users";
-import { done, failed, operatorAction, type FormState } from "@/lib/auth/action";
+import { done, failed, operatorAction, type FormState } from "@/lib/action";
 import { sendInvitation } from "@/lib/auth/invitations";
 import { ACTIVE_SCHOOL_COOKIE } from "@/lib/authz";
 import { inviteSchema } from "@/lib/validations/school";
 import { rejectListingSchema } from "@/lib/validations/ops-review";
 import { requestIp } from "@/lib/auth/request-ip";
+import { cookieOptions } from "@/lib/request-origin";
+import { siteOrigin } from "@/lib/env";
 
 const id = z.coerce.number().int().positive();
 
@@ -37,7 +39,7 @@ export async function approveProgramAction(programId: number, _prev: FormState, 
 
 export async function rejectProgramAction(programId: number, _prev: FormState, form: FormData): Promise<FormState> {
   return operatorAction(rejectListingSchema, { note: form.get("note") ?? "" }, form, async (user, { note }) => {
-    const portalUrl = `${process.env.SITE_URL ?? "http://localhost:3000"}/school/programs/${programId}`;
+    const portalUrl = `${siteOrigin()}/school/programs/${programId}`;
     const result = await rejectListing(programId, note, { userId: user.id, ipAddress: requestIp(await headers()), portalUrl });
     if (!result) return failed("Nothing to send back for this program.");
     revalidatePath("/ops", "layout");
@@ -83,6 +85,6 @@ export async function openSchoolPortal(form: FormData) {
   const result = await operatorAction(z.object({ schoolId: id }), { schoolId: form.get("schoolId") }, form, async () => done(""));
   const schoolId = id.safeParse(form.get("schoolId"));
   if (!result.ok || !schoolId.success || !(await getSchoolSummary(schoolId.data))) redirect("/ops");
-  (await cookies()).set(ACTIVE_SCHOOL_COOKIE, String(schoolId.data), { httpOnly: true, sameSite: "lax", path: "/" });
+  (await cookies()).set(ACTIVE_SCHOOL_COOKIE, String(schoolId.data), cookieOptions(await headers()));
   redirect("/school");
 }

@@ -1,6 +1,6 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import zipcodes from "zipcodes";
@@ -10,16 +10,18 @@ import { createCampus, deleteCampus, getSchoolSummary, removeSchoolMember, updat
 import { createProgram, transitionProgram, updateProgram } from "@/db/queries/portal-programs";
 import { updateLeadStatus } from "@/db/queries/portal-leads";
 import { sendInvitation } from "@/lib/auth/invitations";
-import { done, failed, schoolAction, type FormState } from "@/lib/auth/action";
+import { done, failed, refuseCrossSiteAction, schoolAction, type FormState } from "@/lib/action";
 import { ACTIVE_SCHOOL_COOKIE, currentUser, getSchoolScope, recordOutOfScope } from "@/lib/authz";
 import { writeLeadFilters } from "@/lib/auth/lead-filters";
 import { campusSchema, inviteSchema, leadFilterSchema, leadStatusSchema, LOGO_MAX_BYTES, schoolProfileSchema, sniffImageType } from "@/lib/validations/school";
 import { programSchema } from "@/lib/validations/program";
+import { cookieOptions } from "@/lib/request-origin";
 
 const idSchema = z.coerce.number().int().positive();
 
 /** Switches the active school: only to one the user belongs to (any school, for an operator). */
 export async function switchSchool(form: FormData) {
+  if (await refuseCrossSiteAction()) redirect("/school");
   const user = await currentUser();
   if (!user) redirect("/login");
   const id = idSchema.safeParse(form.get("schoolId"));
@@ -29,7 +31,7 @@ export async function switchSchool(form: FormData) {
     await recordAudit({ action: "authz.denied", actorUserId: user.id, metadata: { reason: "switch to a school not theirs" } });
     redirect("/school");
   }
-  (await cookies()).set(ACTIVE_SCHOOL_COOKIE, String(id.data), { httpOnly: true, sameSite: "lax", path: "/" });
+  (await cookies()).set(ACTIVE_SCHOOL_COOKIE, String(id.data), cookieOptions(await headers()));
   redirect("/school");
 }
 
@@ -203,6 +205,7 @@ export async function removeMember(userId: string, _prev: FormState, form: FormD
 /* ------------------------------------------------------- lead filters */
 
 export async function applyLeadFilters(form: FormData) {
+  if (await refuseCrossSiteAction()) redirect("/school/leads");
   if (!(await getSchoolScope("member").catch(() => null))) redirect("/login");
   const parsed = leadFilterSchema.parse({
     from: form.get("from") ?? undefined,

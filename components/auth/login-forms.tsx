@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { initialFormState, type FormState } from "@/lib/auth/form-state";
+import { initialFormState, type FormState } from "@/lib/action-state";
 
 type Action = (state: FormState, form: FormData) => Promise<FormState>;
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { initialFormState, type FormState } from "@/lib/auth/form-state";
+import { initialFormState, type FormState } from "@/lib/action-state";
 
 /** Wraps the deliveries table: one form, the ticked rows' ids, one server action. */
 export function ResendForm({ action, children }: { action: (s: FormState, f: FormData) => Promise<FormState>; children: React.ReactNode }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useActionState, useContext, useEffect, useRef } from "react";
-import { initialFormState, type FormState } from "@/lib/auth/form-state";
+import { initialFormState, type FormState } from "@/lib/action-state";
 
 const FormContext = createContext<FormState>(initialFormState);
 

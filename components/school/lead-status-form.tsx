@@ -1,7 +1,7 @@
 "use client";
 
 import { ActionForm, Field, SelectField } from "./action-form";
-import type { FormState } from "@/lib/auth/form-state";
+import type { FormState } from "@/lib/action-state";
 import { LEAD_STATUSES, LEAD_STATUS_LABELS } from "@/lib/validations/school";
 
 export function LeadStatusForm({ action, status }: { action: (s: FormState, f: FormData) => Promise<FormState>; status: string }) {

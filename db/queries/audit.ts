@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "../client";
 import { auditEvents, type AuditEvent } from "../schema";
+import { safeErrorSummary } from "@/lib/log";
 
 export type AuditInput = {
   /** Dotted verb: "auth.sign_in", "authz.denied", "lead.viewed", "leads.exported", "program.updated"... */
@@ -29,7 +30,7 @@ export async function recordAudit(event: AuditInput, db?: Db | Tx): Promise<void
       ipAddress: event.ipAddress ?? null,
     });
   } catch (error) {
-    console.error("audit: could not record", event.action, error instanceof Error ? error.message : error);
+    console.error("audit: could not record", event.action, safeErrorSummary(error));
   }
 }
 

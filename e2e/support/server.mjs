@@ -1,7 +1,9 @@
 // Builds and starts the app for the end-to-end suite: `next start` on Postgres when DATABASE_URL is
 // set, otherwise on a fresh PGlite folder. Set E2E_SKIP_BUILD=1 to reuse the last build.
+// The server's stdout and stderr are also written to E2E_SERVER_LOG (default .data/e2e-PORT-server.log),
+// which e2e/security-logs.spec.ts searches for personal data.
 import { spawn, spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 
 const port = process.env.E2E_PORT ?? "3100";
@@ -33,6 +35,17 @@ if (!process.env.E2E_SKIP_BUILD) {
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
+const logPath = process.env.E2E_SERVER_LOG ?? path.resolve(".data", `e2e-${port}-server.log`);
+mkdirSync(path.dirname(logPath), { recursive: true });
+const log = createWriteStream(logPath, { flags: "w" });
+const server = spawn("npx", ["next", "start", "-p", port], { stdio: ["inherit", "pipe", "pipe"], env });
+server.stdout.on("data", (chunk) => {
+  process.stdout.write(chunk);
+  log.write(chunk);
+});
+server.stderr.on("data", (chunk) => {
+  process.stderr.write(chunk);
+  log.write(chunk);
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

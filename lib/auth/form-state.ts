@@ -1,9 +1,2 @@
-/** What a server action answers a form with: per-field errors, one message, and what was typed. */
-export type FormState = {
-  ok: boolean;
-  fieldErrors: Record<string, string>;
-  message: string;
-  values?: Record<string, string>;
-};
-
-export const initialFormState: FormState = { ok: false, fieldErrors: {}, message: "" };
+/** Kept for imports written before the merge: the form result now lives in lib/action-state.ts. */
+export { initialFormState, type FormState } from "@/lib/action-state";

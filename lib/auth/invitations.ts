@@ -4,6 +4,7 @@ import { recordAudit } from "@/db/queries/audit";
 import { createInvitation, INVITATION_TTL_HOURS } from "@/db/queries/users";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { invitationEmail } from "./emails";
+import { siteOrigin } from "@/lib/env";
 
 /*
  * Not a server action: callers (a school admin's action, an operator's action) have already
@@ -14,7 +15,7 @@ export async function sendInvitation(input: { email: string; role: "admin" | "me
   const db = await getDb();
   await db.transaction(async (tx) => {
     const invite = await createInvitation({ email: input.email, role: input.role, schoolId: input.schoolId, invitedBy: input.invitedBy }, tx);
-    const url = `${process.env.SITE_URL ?? "http://localhost:3000"}/invite/${invite.token}`;
+    const url = `${siteOrigin()}/invite/${invite.token}`;
     await enqueueEmail(tx, {
       kind: "invitation",
       to: [input.email],

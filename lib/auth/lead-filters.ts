@@ -1,5 +1,6 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { cookieOptions } from "@/lib/request-origin";
 import { leadFilterSchema, type LeadFilterInput } from "@/lib/validations/school";
 
 /**
@@ -21,5 +22,5 @@ export async function readLeadFilters(): Promise<LeadFilterInput> {
 
 export async function writeLeadFilters(filters: LeadFilterInput) {
   const clean = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== ""));
-  (await cookies()).set(LEAD_FILTER_COOKIE, JSON.stringify(clean), { httpOnly: true, sameSite: "lax", path: "/school", maxAge: 60 * 60 * 8 });
+  (await cookies()).set(LEAD_FILTER_COOKIE, JSON.stringify(clean), cookieOptions(await headers(), { path: "/school", maxAge: 60 * 60 * 8 }));
 }

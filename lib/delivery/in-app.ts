@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { getTransport } from "@/lib/email/transport";
 import { describeError, deliverDue } from "./worker";
+import { env } from "@/lib/env";
 
 /**
  * The worker inside the app server (the embedded default): nudged after each response that queued an
@@ -17,7 +18,7 @@ function state(): State {
   return g.__schoolLeadsDelivery;
 }
 
-export const inAppDeliveryEnabled = () => process.env.DELIVERY_WORKER !== "external";
+export const inAppDeliveryEnabled = () => env().DELIVERY_WORKER !== "external";
 
 /** Runs the worker now, or once more right after the run in progress. Never throws. */
 export async function nudgeDelivery(): Promise<void> {
@@ -45,7 +46,7 @@ export function ensureDeliveryTimer(): void {
   if (!inAppDeliveryEnabled()) return;
   const s = state();
   if (s.timer) return;
-  const every = Number(process.env.DELIVERY_POLL_MS ?? 5_000);
+  const every = env().DELIVERY_POLL_MS ?? 5_000;
   s.timer = setInterval(() => void nudgeDelivery(), every);
   s.timer.unref();
 }

@@ -1,3 +1,5 @@
+import { env } from "@/lib/env";
+
 /**
  * Seconds to wait before each attempt: at once, 1 min, 5 min, 30 min, 2 h. After the last attempt
  * fails the delivery is marked failed for an operator. DELIVERY_RETRY_SCHEDULE="0,60,300,1800,7200"
@@ -6,12 +8,7 @@
 export const DEFAULT_RETRY_SCHEDULE = [0, 60, 300, 1800, 7200] as const;
 
 export function retrySchedule(): number[] {
-  const raw = process.env.DELIVERY_RETRY_SCHEDULE;
-  if (raw) {
-    const list = raw.split(",").map((s) => Number(s.trim()));
-    if (list.length > 0 && list.every((n) => Number.isFinite(n) && n >= 0)) return list;
-  }
-  return [...DEFAULT_RETRY_SCHEDULE];
+  return [...env().DELIVERY_RETRY_SCHEDULE];
 }
 
 /**

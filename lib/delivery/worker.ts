@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { claimDueEmails, markEmailFailed, markEmailRetry, markEmailSent } from "@/db/queries/outbox";
 import type { Transport } from "@/lib/email/transport";
 import { nextAttemptAt } from "./schedule";
+import { safeErrorSummary } from "@/lib/log";
 
 export type DeliveryRun = { sent: number; retried: number; failed: number };
 
@@ -55,8 +56,7 @@ export async function deliverDue(
 }
 
 /** A log line for a failure, without query parameters (which may hold personal data). */
+/** For logs: never a query's parameters or a row's values (see lib/log.ts). */
 export function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return "unknown error";
-  const cause = error.cause instanceof Error ? error.cause.message : null;
-  return cause ?? error.name;
+  return safeErrorSummary(error);
 }

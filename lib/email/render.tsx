@@ -4,6 +4,7 @@ import type { ReactElement } from "react";
 import ConsentWithdrawn, { type ConsentWithdrawnProps } from "@/emails/consent-withdrawn";
 import LeadNotification, { type LeadNotificationProps } from "@/emails/lead-notification";
 import StudentConfirmation, { type StudentConfirmationProps } from "@/emails/student-confirmation";
+import { siteOrigin } from "@/lib/env";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
@@ -23,8 +24,7 @@ export const renderConsentWithdrawn = (p: ConsentWithdrawnProps) =>
 
 /** An absolute URL on this site, for links in emails. */
 export function siteUrl(path: string): string {
-  const base = (process.env.SITE_URL ?? "http://localhost:3000").replace(/\/$/, "");
-  return `${base}${path}`;
+  return `${siteOrigin()}${path}`;
 }
 
 /** "2026-01-20 17:04" in UTC. */

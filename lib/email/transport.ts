@@ -1,5 +1,6 @@
 import "server-only";
 import { Resend } from "resend";
+import { env } from "@/lib/env";
 
 /**
  * Where an outbox email goes: Resend when RESEND_API_KEY is set (RESEND_BASE_URL points the SDK at
@@ -20,11 +21,11 @@ export const localTransport: Transport = {
 };
 
 export function emailFrom(): string {
-  return process.env.EMAIL_FROM ?? "CareerPath Schools <leads@careerpath-schools.example>";
+  return env().EMAIL_FROM;
 }
 
 /** Resend: 429, 5xx and network failures are worth a retry; other 4xx are not (the request itself is wrong). */
-export function resendTransport(apiKey: string, timeoutMs = Number(process.env.EMAIL_SEND_TIMEOUT_MS ?? 15_000)): Transport {
+export function resendTransport(apiKey: string, timeoutMs = env().EMAIL_SEND_TIMEOUT_MS): Transport {
   const client = new Resend(apiKey);
   return {
     name: "resend",
@@ -56,7 +57,7 @@ type Global = typeof globalThis & { __schoolLeadsTransport?: Transport };
 
 export function getTransport(): Transport {
   const g = globalThis as Global;
-  const key = process.env.RESEND_API_KEY;
+  const key = env().RESEND_API_KEY;
   g.__schoolLeadsTransport ??= key ? resendTransport(key) : localTransport;
   return g.__schoolLeadsTransport;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 
 /**
  * The client's address for rate limits and the consent record. Next puts the socket's address at the
@@ -6,7 +7,7 @@ import "server-only";
  * before that. Anything further left was written by the client and is not trusted.
  */
 export function clientIp(headers: Headers): string | null {
-  const hops = Math.max(0, Number(process.env.TRUSTED_PROXY_HOPS ?? 0) || 0);
+  const hops = env().TRUSTED_PROXY_HOPS;
   const chain = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((s) => s.trim())

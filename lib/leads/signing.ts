@@ -1,16 +1,12 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { linkSecret } from "@/lib/env";
 
 /**
  * Signed links and form tokens: HMAC-SHA256 with LINK_SECRET (else AUTH_SECRET). A link carries only
  * an id and an expiry, never personal data.
  */
-function secret(): string {
-  const s = process.env.LINK_SECRET || process.env.AUTH_SECRET;
-  if (s) return s;
-  if (process.env.NODE_ENV === "production") throw new Error("LINK_SECRET (or AUTH_SECRET) must be set in production");
-  return "dev-only-link-secret-not-for-production";
-}
+const secret = linkSecret;
 
 export function hmac(purpose: string, value: string): string {
   return createHmac("sha256", secret()).update(`${purpose}\n${value}`).digest("base64url");

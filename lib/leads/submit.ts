@@ -3,7 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import zipcodes from "zipcodes";
 import { getDb, type Db } from "@/db/client";
 import { createLeadRequest, findRequestIdByIdempotencyKey, getRequestInfoContext, type LeadCampus, type LeadProgram } from "@/db/queries/leads";
-import { fieldErrorsFromZod, type ActionState } from "@/lib/action";
+import { fieldErrorsFromZod, type ActionState } from "@/lib/action-state";
 import { renderLeadNotification, renderStudentConfirmation, siteUrl, utcStamp } from "@/lib/email/render";
 import { CONSENT_TEXT_VERSION, consentKey, consentText } from "@/lib/leads/consent";
 import { desiredStartLabel, educationLabel, militaryLabel } from "@/lib/leads/options";
@@ -11,11 +11,12 @@ import { formAgeMs, studentLink } from "@/lib/leads/signing";
 import { checkRateLimit, leadRateLimit } from "@/lib/rate-limit";
 import { formatPhone } from "@/lib/leads/phone";
 import { leadFormSchema, type LeadInput } from "@/lib/validations/lead";
+import { env } from "@/lib/env";
 
 export type SubmitMeta = { ip: string | null; userAgent: string | null; pageUrl: string | null; now?: Date };
 export type SubmitResult = ActionState<{ requestId: string; replayed: boolean }>;
 
-export const minFillMs = () => Number(process.env.LEAD_MIN_FILL_MS ?? 3_000);
+export const minFillMs = () => env().LEAD_MIN_FILL_MS;
 const FORM_MAX_AGE_MS = 24 * 3600 * 1000;
 
 /** Text inputs echoed back so a page rendered without JavaScript keeps what was typed. */
@@ -59,7 +60,7 @@ export async function submitLeadRequest(raw: Record<string, unknown>, meta: Subm
     campusIds: context.program.campuses.map((c) => c.id),
     suggestionIds: context.suggestions.map((s) => s.id),
   }).safeParse(raw);
-  if (!parsed.success) return fail("Please correct the highlighted fields.", fieldErrorsFromZod(parsed.error) as Record<string, string>);
+  if (!parsed.success) return fail("Please correct the highlighted fields.", fieldErrorsFromZod(parsed.error));
   const data = parsed.data;
 
   if (data.website !== "") {

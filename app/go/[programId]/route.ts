@@ -1,5 +1,6 @@
 import { after } from "next/server";
 import { getClickTarget, recordProgramClick } from "@/db/queries/programs";
+import { safeErrorSummary } from "@/lib/log";
 import { sameSitePath } from "@/lib/validations/directory";
 
 export const dynamic = "force-dynamic";
@@ -8,6 +9,10 @@ export const dynamic = "force-dynamic";
  * Visit School Site: records the click (program, school, time, the same-site path it came from;
  * nothing about the person) and redirects to the URL stored for the program. The destination is
  * never taken from the request.
+ *
+ * A GET that writes, on purpose: the link must work from anywhere (a search result, a shared link),
+ * and what it writes is an anonymous count that no cookie or session feeds. Another site making
+ * browsers load it can only add clicks, which it could do just as well by requesting it itself.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ programId: string }> }) {
   const { programId } = await params;
@@ -23,7 +28,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ prog
   // Written after the response is sent: the student is not kept waiting for the insert.
   after(() =>
     recordProgramClick({ programId: target.programId, schoolId: target.schoolId, fromPath }).catch((error: unknown) => {
-      console.error("go: could not record a click", error instanceof Error ? error.message : error);
+      console.error("go: could not record a click:", safeErrorSummary(error));
     }),
   );
   return new Response(null, {

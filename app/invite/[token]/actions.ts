@@ -4,11 +4,13 @@ import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
 import { recordAudit } from "@/db/queries/audit";
 import { acceptInvitation } from "@/db/queries/users";
-import { failed, type FormState } from "@/lib/auth/action";
+import { failed, refuseCrossSiteAction, type FormState } from "@/lib/action";
 import { hashPassword } from "@/lib/auth/password";
 import { acceptInvitationSchema } from "@/lib/validations/school";
 
 export async function acceptInvitationAction(token: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const refused = await refuseCrossSiteAction();
+  if (refused) return refused;
   const parsed = acceptInvitationSchema.safeParse({ name: form.get("name"), password: form.get("password") ?? "" });
   if (!parsed.success) {
     const errors: Record<string, string> = {};

@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { resendDelivery } from "@/db/queries/outbox";
-import { done, failed, operatorAction, type FormState } from "@/lib/auth/action";
+import { done, failed, operatorAction, type FormState } from "@/lib/action";
 import { requestIp } from "@/lib/auth/request-ip";
 import { resendSchema } from "@/lib/validations/ops-deliveries";
 

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { recordAudit } from "@/db/queries/audit";
 import { getRetentionMonths, scrubExpiredLeadRequests, setRetentionMonths } from "@/db/queries/ops-privacy";
-import { done, operatorAction, type FormState } from "@/lib/auth/action";
+import { done, operatorAction, type FormState } from "@/lib/action";
 import { requestIp } from "@/lib/auth/request-ip";
 import { retentionSchema } from "@/lib/validations/ops-privacy";
 

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { recordAudit } from "@/db/queries/audit";
 import { createSchool, setSchoolStatus, updateSchool } from "@/db/queries/ops-schools";
-import { done, failed, operatorAction, type FormState } from "@/lib/auth/action";
+import { done, failed, operatorAction, type FormState } from "@/lib/action";
 import { requestIp } from "@/lib/auth/request-ip";
 import { opsSchoolSchema, schoolStatusSchema } from "@/lib/validations/ops-schools";
 

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getListedProgramBySlug, type ProgramPage } from "@/db/queries/programs";
 import { CREDENTIAL_LABELS, DELIVERY_LABELS, formatDollars, formatMonths } from "@/lib/format";
+import { siteOrigin } from "@/lib/env";
 
 const loadProgram = cache((slug: string) => getListedProgramBySlug(slug));
 
@@ -26,7 +27,7 @@ function ProgramJsonLd({ program }: { program: ProgramPage }) {
     "@context": "https://schema.org",
     "@type": "EducationalOccupationalProgram",
     name: program.title,
-    url: `${process.env.SITE_URL ?? "http://localhost:3000"}/programs/${program.slug}`,
+    url: `${siteOrigin()}/programs/${program.slug}`,
     educationalProgramMode: MODE[program.delivery],
     timeToComplete: `P${program.lengthMonths}M`,
     educationalCredentialAwarded: CREDENTIAL_LABELS[program.credentialLevel],

@@ -4,6 +4,7 @@ import { iterateLeadsForExport } from "@/db/queries/portal-leads";
 import { AuthzError, getSchoolScope } from "@/lib/authz";
 import { readLeadFilters } from "@/lib/auth/lead-filters";
 import { requestIp } from "@/lib/auth/request-ip";
+import { safeErrorSummary } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
@@ -35,6 +36,11 @@ const cell = (v: string | null | undefined) => {
 
 /** The filtered leads list as CSV, streamed row by row; the caller's school only; audited. */
 export async function GET(request: Request) {
+  // A GET, but one that writes an audit record and downloads personal data: another site's link
+  // must not start it for a signed-in user (the Lax session cookie rides along on top-level links).
+  if (request.headers.get("sec-fetch-site") === "cross-site") {
+    return new Response("Open the export from the leads page.", { status: 403, headers: { "Cache-Control": "no-store" } });
+  }
   let scope;
   try {
     scope = await getSchoolScope("member");
@@ -77,7 +83,7 @@ export async function GET(request: Request) {
       }
       csv.end();
     } catch (error) {
-      console.error("lead export failed:", error instanceof Error ? error.message : "unknown error");
+      console.error("lead export failed:", safeErrorSummary(error));
       csv.destroy(error instanceof Error ? error : new Error("export failed"));
     }
   })();
