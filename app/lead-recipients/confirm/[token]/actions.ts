@@ -11,7 +11,7 @@ import { tokenHashFromLink } from "@/lib/email/recipient-confirmation";
 const UNUSABLE = "This link has expired or was already used. Ask your school's portal admin to resend the confirmation.";
 
 /** The recipient's click on "Confirm this address": needs only the link (no account). Works once. */
-export async function confirmLeadRecipient(link: string, _prev: FormState): Promise<FormState> {
+export async function confirmLeadRecipient(link: string): Promise<FormState> {
   try {
     const tokenHash = tokenHashFromLink(link);
     const confirmed = tokenHash ? await confirmRecipient(tokenHash) : null;
