@@ -201,6 +201,12 @@ export const programs = pgTable(
     sponsoredRank: smallint("sponsored_rank"),
     dailyLeadCap: integer("daily_lead_cap"),
     monthlyLeadCap: integer("monthly_lead_cap"),
+    /**
+     * Lead caps (owner: portal). Set when a lead brings the program to its daily or monthly cap: the
+     * end of that UTC day or month. While it is in the future the ad says "Not taking requests right
+     * now"; the directory reads this column instead of counting leads. Recomputed when caps change.
+     */
+    leadCapReachedUntil: timestamp("lead_cap_reached_until", { withTimezone: true, mode: "date" }),
     /** An edit to an active listing waiting for review: the fields it would change. */
     pendingChanges: jsonb("pending_changes").$type<Record<string, unknown>>(),
     reviewNote: text("review_note"),

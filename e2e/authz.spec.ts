@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { ADMIN_A, ADMIN_B, MEMBER_A, OPERATOR, SCHOOL_A, SCHOOL_B, signIn } from "./support/portal";
+import { ADMIN_A, ADMIN_B, MEMBER_A, OPERATOR, SCHOOL_A, SCHOOL_B, signIn, uniqueEmail } from "./support/portal";
 
 /*
  * The authorization matrix: every portal and console route, for anonymous, admin of school A,
@@ -15,7 +15,7 @@ const EMAIL: Record<Exclude<Persona, "anonymous">, string> = { adminA: ADMIN_A, 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 const contexts = new Map<Persona, APIRequestContext>();
-const ids = { aLead: "", bLead: "", aProgram: "", bProgram: "", aCampus: "", bCampus: "" };
+const ids = { aLead: "", bLead: "", aProgram: "", bProgram: "", aCampus: "", bCampus: "", aRecipient: "", bRecipient: "" };
 
 async function personaContext(browser: Browser, persona: Persona, baseURL: string) {
   if (persona === "anonymous") return playwrightRequest.newContext({ baseURL });
@@ -44,6 +44,9 @@ test.beforeAll(async ({ browser, baseURL }) => {
   ids.bProgram = await firstHref(b, "/school/programs", /href="\/school\/programs\/(\d+)"/);
   ids.aCampus = await firstHref(a, "/school/campuses", /href="\/school\/campuses\/(\d+)"/);
   ids.bCampus = await firstHref(b, "/school/campuses", /href="\/school\/campuses\/(\d+)"/);
+  // The seeded recipient of each school (other tests add and remove their own).
+  ids.aRecipient = await firstHref(a, "/school/recipients", /href="\/school\/recipients\/(\d+)">admissions@/);
+  ids.bRecipient = await firstHref(b, "/school/recipients", /href="\/school\/recipients\/(\d+)">admissions@/);
 });
 
 test.afterAll(async () => {
@@ -65,15 +68,18 @@ const ROUTES: Row[] = [
   school(["adminA", "adminB"], () => "/school/campuses"),
   school(["adminA", "adminB"], () => "/school/profile"),
   school(["adminA", "adminB"], () => "/school/people"),
+  school(["adminA", "adminB"], () => "/school/recipients"),
   // School A's records: only A's people (members: leads only).
   school(["adminA", "memberA"], () => `/school/leads/${ids.aLead}`),
   school(["adminA"], () => `/school/programs/${ids.aProgram}`),
   school(["adminA"], () => `/school/programs/${ids.aProgram}/preview`),
   school(["adminA"], () => `/school/campuses/${ids.aCampus}`),
+  school(["adminA"], () => `/school/recipients/${ids.aRecipient}`),
   // School B's records, guessed by school A.
   school(["adminB"], () => `/school/leads/${ids.bLead}`),
   school(["adminB"], () => `/school/programs/${ids.bProgram}`),
   school(["adminB"], () => `/school/campuses/${ids.bCampus}`),
+  school(["adminB"], () => `/school/recipients/${ids.bRecipient}`),
   school(["adminA", "memberA", "adminB"], () => "/school/leads/export"),
   school(["adminA", "memberA", "adminB"], () => "/school/leads/live?since=2000-01-01T00:00:00Z"),
   school(["operator"], () => "/ops"),
@@ -128,4 +134,41 @@ test("an operator opens any school's portal from the console", async ({ browser 
   await expect(page.getByText("School portal (operator view)")).toBeVisible();
   await expect(page.getByText(SCHOOL_B, { exact: true })).toBeVisible();
   await context.close();
+});
+
+test("lead recipient actions refuse another school's recipient and campus ids put into their forms", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, ADMIN_A);
+  await page.goto("/school/recipients");
+  const add = page.getByRole("form", { name: "Add a lead recipient" });
+  const mine = uniqueEmail("authz-recipient");
+  await add.getByLabel("Email address").fill(mine);
+  await add.getByRole("button", { name: "Add address" }).click();
+  await expect(add.getByRole("status")).toContainText(`Added ${mine}`);
+
+  // Remove and Resend, with school B's recipient id in place of A's own.
+  for (const name of [`Remove ${mine}`, `Resend confirmation to ${mine}`]) {
+    const form = page.getByRole("form", { name });
+    await form.locator('input[name="recipientId"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), ids.bRecipient);
+    await form.getByRole("button").click();
+    await expect(form.getByRole("alert")).toHaveText("That address is not on your school's list.");
+  }
+  // A new address for one of school B's campuses.
+  await add.getByLabel("Leads for").evaluate((el, id) => {
+    const option = document.createElement("option");
+    option.value = id;
+    option.textContent = "Guessed campus";
+    el.appendChild(option);
+    (el as HTMLSelectElement).value = id;
+  }, ids.bCampus);
+  await add.getByLabel("Email address").fill(uniqueEmail("authz-campus"));
+  await add.getByRole("button", { name: "Add address" }).click();
+  await expect(add.getByLabel("Leads for")).toHaveAccessibleDescription("Choose one of your school's campuses, or all campuses.");
+  await context.close();
+
+  // School B's recipient is still there, untouched.
+  const response = await contexts.get("adminB")!.get(`/school/recipients/${ids.bRecipient}`);
+  expect(response.status()).toBe(200);
+  expect(await response.text()).toContain("Confirmed");
 });

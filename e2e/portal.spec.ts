@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { asStudent, fillLeadForm, newStudent } from "./support/leads";
 import { ADMIN_A, MEMBER_A, OPERATOR, SCHOOL_A, signIn } from "./support/portal";
 
 test.describe.configure({ timeout: 120_000 });
@@ -114,25 +115,25 @@ test("a school member works a lead: status with history, and the export contains
   expect(csv).not.toContain("Avery");
 });
 
-test("a lead arriving appears in the open list without a reload", async ({ page }) => {
-  const url = process.env.DATABASE_URL;
-  test.skip(!url, "inserting a lead from the test needs the Postgres the server uses (until the Request Info form is on main)");
-  const { default: postgres } = await import("postgres");
-  const sql = postgres(url as string, { max: 1, onnotice: () => {} });
-  try {
-    await signIn(page, ADMIN_A);
-    await page.goto("/school/leads");
-    await page.getByRole("form", { name: "Filter leads" }).getByRole("button", { name: "Clear" }).click();
-    const last = `Arrival${Date.now().toString(36)}`;
-    const [school] = await sql`select id from schools where slug = 'pacific-crest-college'`;
-    const [program] = await sql`select id from programs where school_id = ${school!.id} limit 1`;
-    const [request] = await sql`
-      insert into lead_requests (idempotency_key, first_name, last_name, email, phone_e164, zip, education_level, desired_start)
-      values (${last}, 'Nova', ${last}, ${`${last.toLowerCase()}@example.com`}, '+12135550199', '90012', 'high_school', 'immediately')
-      returning id`;
-    await sql`insert into leads (request_id, school_id, program_id) values (${request!.id}, ${school!.id}, ${program!.id})`;
-    await expect(page.getByRole("region", { name: /New since you opened this page/ }).getByRole("link", { name: `Nova ${last}` })).toBeVisible();
-  } finally {
-    await sql.end();
-  }
+test("a lead arriving appears in the open list without a reload", async ({ page, browser }) => {
+  await signIn(page, ADMIN_A);
+  await page.goto("/school/leads");
+  await page.getByRole("form", { name: "Filter leads" }).getByRole("button", { name: "Clear" }).click();
+  await expect(page).toHaveURL(/\/school\/leads$/);
+
+  // A student sends a real request through the public form, in a browser of their own.
+  const student = { ...newStudent(), lastName: `Arrival${Date.now().toString(36)}` };
+  const studentContext = await browser.newContext();
+  const studentPage = await studentContext.newPage();
+  await asStudent(studentPage, student);
+  await studentPage.goto("/programs/pacific-crest-college-medical-administrative-specialist/request-info");
+  await fillLeadForm(studentPage, { ...student, zip: "90012" }, { campus: "Los Angeles" });
+  await studentPage.getByRole("button", { name: "Send my request" }).click();
+  await expect(studentPage.getByRole("heading", { level: 1 })).toHaveText(`Thank you, ${student.firstName}: your request is on its way`);
+  await studentContext.close();
+
+  // The admin's open page shows it, without a reload.
+  await expect(
+    page.getByRole("region", { name: /New since you opened this page/ }).getByRole("link", { name: `${student.firstName} ${student.lastName}` }),
+  ).toBeVisible({ timeout: 30_000 });
 });

@@ -1,9 +1,11 @@
 "use server";
 
+import { updateTag } from "next/cache";
 import { headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { after } from "next/server";
 import { deleteLeadRequest, getRequestInfoContext, getWithdrawalTargets, withdrawConsent } from "@/db/queries/leads";
+import { DIRECTORY_CACHE_TAG } from "@/db/queries/programs";
 import { refuseCrossSiteAction, type ActionState } from "@/lib/action";
 import { safeErrorSummary } from "@/lib/log";
 import { nudgeDelivery } from "@/lib/delivery/in-app";
@@ -28,6 +30,8 @@ export async function submitLead(_previous: ActionState, formData: FormData): Pr
     if (!result.ok || !result.data) return result;
     requestId = result.data.requestId;
     if (!result.data.replayed) after(() => nudgeDelivery());
+    // A program just reached its lead cap: its ad must say so now, not when the cached minute is up.
+    if (result.data.capsReached?.length) updateTag(DIRECTORY_CACHE_TAG);
   } catch (error) {
     unstable_rethrow(error);
     console.error("submitLead failed:", safeErrorSummary(error));

@@ -45,12 +45,19 @@ export function ProgramAdCard({ ad, headingLevel = 3, from }: { ad: ProgramAdDat
         </ul>
       ) : null}
       <div className="mt-4 flex flex-wrap gap-2">
-        <RequestInfoButton
-          slug={ad.slug}
-          title={ad.title}
-          schoolName={ad.schoolName}
-          className="inline-flex items-center rounded-md no-underline bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800"
-        />
+        {ad.capped ? (
+          // At its lead cap (db/queries/lead-caps.ts): no form to fill in that would be refused.
+          <p className="inline-flex items-center rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-sm font-semibold text-ink">
+            Not taking requests right now
+          </p>
+        ) : (
+          <RequestInfoButton
+            slug={ad.slug}
+            title={ad.title}
+            schoolName={ad.schoolName}
+            className="inline-flex items-center rounded-md no-underline bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+          />
+        )}
         <a
           href={goHref}
           target="_blank"

@@ -24,6 +24,7 @@ export function PortalShell({ schoolName, schoolId, role, isOperator, membership
           { href: "/school/campuses", label: "Campuses" },
           { href: "/school/profile", label: "Profile" },
           { href: "/school/people", label: "People" },
+          { href: "/school/recipients", label: "Lead recipients" },
         ]
       : []),
   ];

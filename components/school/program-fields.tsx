@@ -55,6 +55,10 @@ export function ProgramFields({ areas, campuses, program }: Props) {
       ) : null}
       <fieldset className="grid gap-3 sm:grid-cols-2">
         <legend className="text-sm font-medium">Lead caps (leave empty for none)</legend>
+        <p className="text-xs text-muted sm:col-span-2">
+          Days and months are counted in UTC (a day ends at 4 pm Pacific, 5 pm in winter). Once a cap is reached, the ad says
+          &ldquo;Not taking requests right now&rdquo; until the day or month is over; repeat requests from the same person are not counted.
+        </p>
         <Field name="dailyLeadCap" label="Most leads per day" type="number" defaultValue={program?.dailyLeadCap} />
         <Field name="monthlyLeadCap" label="Most leads per month" type="number" defaultValue={program?.monthlyLeadCap} />
       </fieldset>

@@ -19,6 +19,7 @@ import {
   type DeliveryMode,
   type LeadRequest,
 } from "../schema";
+import { isAtCap, lockCappedPrograms, programCappedSql, reachedUntil, setCapReachedUntil } from "./lead-caps";
 import { isListed } from "./programs";
 
 /* ------------------------------------------------------------------ the form */
@@ -35,6 +36,8 @@ export type LeadProgram = {
   credentialLevel: CredentialLevel;
   delivery: DeliveryMode;
   lengthMonths: number;
+  /** At its daily or monthly lead cap: takes no request now (db/queries/lead-caps.ts). */
+  capped: boolean;
   campuses: LeadCampus[];
 };
 export type RequestInfoContext = { program: LeadProgram; suggestions: LeadProgram[] };
@@ -50,6 +53,7 @@ const programColumns = {
   credentialLevel: programs.credentialLevel,
   delivery: programs.delivery,
   lengthMonths: programs.lengthMonths,
+  capped: programCappedSql,
 };
 
 async function withCampuses(db: Db, rows: Omit<LeadProgram, "campuses">[]): Promise<LeadProgram[]> {
@@ -96,7 +100,7 @@ export async function getRequestInfoContext(by: { slug: string } | { id: number 
     .select(programColumns)
     .from(programs)
     .innerJoin(schools, eq(schools.id, programs.schoolId))
-    .where(and(isListed, eq(programs.programAreaId, row.programAreaId), ne(programs.schoolId, row.schoolId)))
+    .where(and(isListed, eq(programs.programAreaId, row.programAreaId), ne(programs.schoolId, row.schoolId), sql`not ${programCappedSql}`))
     .orderBy(sql`${programs.sponsoredRank} asc nulls last`, asc(programs.title), asc(programs.id))
     .limit(20);
   const seen = new Set<number>();
@@ -127,7 +131,21 @@ export type NewLeadRequestInput = {
 };
 
 export type StoredLead = { leadId: string; schoolId: number; duplicateOfId: string | null; duplicateSince: Date | null };
-export type NewLeadRequestResult = { requestId: string; replayed: boolean; leads: StoredLead[] };
+export type NewLeadRequestResult = {
+  requestId: string;
+  replayed: boolean;
+  leads: StoredLead[];
+  /** Programs this request brought to a lead cap: their ads change, so the directory's cache must expire. */
+  capsReached?: number[];
+};
+
+/** A program of the request is at its lead cap: nothing is stored (the transaction rolls back). */
+export class LeadCapReachedError extends Error {
+  constructor(readonly programIds: number[]) {
+    super("lead cap reached");
+    this.name = "LeadCapReachedError";
+  }
+}
 
 export async function findRequestIdByIdempotencyKey(key: string, db?: Db): Promise<string | null> {
   db ??= await getDb();
@@ -158,6 +176,17 @@ export async function createLeadRequest(input: NewLeadRequestInput, db?: Db): Pr
       if (!first) throw new Error("idempotency conflict without a row");
       return { requestId: first.id, replayed: true, leads: await storedLeads(tx, first.id) };
     }
+
+    // Lead caps: the capped programs' rows stay locked until commit, so two requests at cap - 1
+    // are counted one after the other and the second is refused. Program rows are locked before the
+    // advisory locks below, in id order, by every submission: no two wait on each other.
+    const caps = await lockCappedPrograms(
+      tx,
+      input.targets.map((t) => t.programId),
+      now,
+    );
+    const full = caps.filter(isAtCap).map((c) => c.programId);
+    if (full.length > 0) throw new LeadCapReachedError(full);
 
     // Two submissions by one person to one school must not both become billable: serialise on the
     // school and the person's email and phone (sorted, so two transactions never wait on each other).
@@ -211,6 +240,16 @@ export async function createLeadRequest(input: NewLeadRequestInput, db?: Db): Pr
     );
     await tx.insert(consentRecords).values({ ...input.consent, requestId: input.requestId });
 
+    const capsReached: number[] = [];
+    for (const cap of caps) {
+      const added = input.targets.filter((t, i) => t.programId === cap.programId && !stored[i]?.duplicateOfId).length;
+      const until = reachedUntil({ ...cap, today: cap.today + added, thisMonth: cap.thisMonth + added }, now);
+      if (until) {
+        await setCapReachedUntil(tx, cap.programId, until);
+        capsReached.push(cap.programId);
+      }
+    }
+
     const fresh = input.targets.filter((_, i) => !stored[i]?.duplicateOfId);
     const recipients =
       fresh.length === 0
@@ -254,7 +293,7 @@ export async function createLeadRequest(input: NewLeadRequestInput, db?: Db): Pr
         idempotencyKey: `student-confirmation:${input.requestId}`,
       });
     }
-    return { requestId: input.requestId, replayed: false, leads: stored };
+    return { requestId: input.requestId, replayed: false, leads: stored, capsReached };
   });
 }
 

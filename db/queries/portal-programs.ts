@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "../client";
 import { campuses, occupations, programAreas, programCampuses, programOccupations, programs, schools, type Program, type ProgramStatus } from "../schema";
 import { AREA_OCCUPATIONS } from "../seed/schools";
+import { refreshCapState } from "./lead-caps";
 import type { ProgramAd } from "./programs";
 import type { SchoolScope } from "@/lib/auth/scope";
 import { PROGRAM_LISTING_FIELDS, type ProgramInput } from "@/lib/validations/program";
@@ -128,6 +129,7 @@ export async function updateProgram(scope: SchoolScope, programId: number, input
     if (visible && !current.publishWithoutReview) {
       const pending: PendingChanges = { ...listing, campusIds };
       await tx.update(programs).set({ pendingChanges: pending, dailyLeadCap, monthlyLeadCap, updatedAt: new Date() }).where(where);
+      await refreshCapState(tx, programId);
       return { ok: true, id: programId, live: false };
     }
     await tx
@@ -136,6 +138,8 @@ export async function updateProgram(scope: SchoolScope, programId: number, input
       .where(where);
     await setCampuses(tx, programId, campusIds);
     await linkOccupations(tx, programId, listing.programAreaId);
+    // A raised or lowered cap takes effect at once (the portal's actions expire the directory cache).
+    await refreshCapState(tx, programId);
     return { ok: true, id: programId, live: visible };
   });
 }
@@ -190,6 +194,7 @@ export async function getProgramPreview(scope: SchoolScope, programId: number, d
     sponsored: program.sponsoredRank !== null,
     accreditation: school?.accreditation ?? null,
     campusCities: merged.delivery === "online" ? [] : cities.map((c) => `${c.city}, ${c.state}`),
+    capped: program.leadCapReachedUntil !== null && program.leadCapReachedUntil > new Date(),
   };
 }
 

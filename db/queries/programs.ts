@@ -16,6 +16,7 @@ import {
   schools,
 } from "../schema";
 import type { CredentialLevel, DeliveryMode } from "../schema";
+import { programCappedSql } from "./lead-caps";
 
 /** What an ad card needs to show one program. */
 export type ProgramAd = {
@@ -33,6 +34,8 @@ export type ProgramAd = {
   accreditation: string | null;
   /** Campus cities, "City, ST", in name order; empty for online-only programs. */
   campusCities: string[];
+  /** At its daily or monthly lead cap: the ad says "Not taking requests right now" (lead-caps.ts). */
+  capped: boolean;
 };
 
 /** A program is listed when it is active and its school is not suspended. */
@@ -51,6 +54,7 @@ export const programAdColumns = {
   areaName: programAreas.name,
   sponsoredRank: programs.sponsoredRank,
   accreditation: schools.accreditation,
+  capped: programCappedSql,
 };
 
 type AdRow = Omit<ProgramAd, "sponsored" | "campusCities"> & { sponsoredRank: number | null };
@@ -341,8 +345,8 @@ export async function listProgramAreas(db?: Db) {
 /* ------------------------------------------------------------ program page */
 
 /** A listed program with everything its page shows; null when unknown or not listed. */
-export async function getListedProgramBySlug(slug: string) {
-  const db = await getDb();
+export async function getListedProgramBySlug(slug: string, database?: Db) {
+  const db = database ?? (await getDb());
   const [program] = await db
     .select({
       id: programs.id,
@@ -354,6 +358,7 @@ export async function getListedProgramBySlug(slug: string) {
       lengthMonths: programs.lengthMonths,
       highlights: programs.highlights,
       sponsored: sql<boolean>`${programs.sponsoredRank} is not null`,
+      capped: programCappedSql,
       areaName: programAreas.name,
       cipCode: programAreas.cipCode,
       school: {

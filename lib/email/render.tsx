@@ -3,6 +3,7 @@ import { render } from "@react-email/render";
 import type { ReactElement } from "react";
 import ConsentWithdrawn, { type ConsentWithdrawnProps } from "@/emails/consent-withdrawn";
 import LeadNotification, { type LeadNotificationProps } from "@/emails/lead-notification";
+import RecipientConfirmation, { type RecipientConfirmationProps } from "@/emails/recipient-confirmation";
 import StudentConfirmation, { type StudentConfirmationProps } from "@/emails/student-confirmation";
 import { siteOrigin } from "@/lib/env";
 
@@ -21,6 +22,9 @@ export const renderStudentConfirmation = (p: StudentConfirmationProps) =>
 
 export const renderConsentWithdrawn = (p: ConsentWithdrawnProps) =>
   both(<ConsentWithdrawn {...p} />, `Consent withdrawn: ${p.programTitle}`);
+
+export const renderRecipientConfirmation = (p: RecipientConfirmationProps) =>
+  both(<RecipientConfirmation {...p} />, `Confirm: student requests for ${p.schoolName}`);
 
 /** An absolute URL on this site, for links in emails. */
 export function siteUrl(path: string): string {

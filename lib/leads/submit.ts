@@ -2,7 +2,14 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import zipcodes from "zipcodes";
 import { getDb, type Db } from "@/db/client";
-import { createLeadRequest, findRequestIdByIdempotencyKey, getRequestInfoContext, type LeadCampus, type LeadProgram } from "@/db/queries/leads";
+import {
+  createLeadRequest,
+  findRequestIdByIdempotencyKey,
+  getRequestInfoContext,
+  LeadCapReachedError,
+  type LeadCampus,
+  type LeadProgram,
+} from "@/db/queries/leads";
 import { fieldErrorsFromZod, type ActionState } from "@/lib/action-state";
 import { renderLeadNotification, renderStudentConfirmation, siteUrl, utcStamp } from "@/lib/email/render";
 import { CONSENT_TEXT_VERSION, consentKey, consentText } from "@/lib/leads/consent";
@@ -14,7 +21,12 @@ import { leadFormSchema, type LeadInput } from "@/lib/validations/lead";
 import { env } from "@/lib/env";
 
 export type SubmitMeta = { ip: string | null; userAgent: string | null; pageUrl: string | null; now?: Date };
-export type SubmitResult = ActionState<{ requestId: string; replayed: boolean }>;
+/** `capsReached`: programs this request brought to a lead cap (their ads change at once). */
+export type SubmitResult = ActionState<{ requestId: string; replayed: boolean; capsReached?: number[] }>;
+
+/** The answer when the program asked about is at its lead cap: refused, never sent elsewhere instead. */
+export const PROGRAM_CAPPED_MESSAGE =
+  "This program is not taking requests right now: the school has received all the requests it can answer for now. Nothing was sent. Please try again later.";
 
 export const minFillMs = () => env().LEAD_MIN_FILL_MS;
 const FORM_MAX_AGE_MS = 24 * 3600 * 1000;
@@ -55,6 +67,7 @@ export async function submitLeadRequest(raw: Record<string, unknown>, meta: Subm
   const programId = Number(typeof raw.programId === "string" ? raw.programId : NaN);
   const context = Number.isSafeInteger(programId) && programId > 0 && programId < 2 ** 31 ? await getRequestInfoContext({ id: programId }, db) : null;
   if (!context) return fail("This program is not taking requests at the moment. Please choose another program.");
+  if (context.program.capped) return fail(PROGRAM_CAPPED_MESSAGE);
 
   const parsed = leadFormSchema({
     campusIds: context.program.campuses.map((c) => c.id),
@@ -149,7 +162,7 @@ export async function submitLeadRequest(raw: Record<string, unknown>, meta: Subm
     manageUrl: siteUrl(studentLink(requestId)),
   });
 
-  const result = await createLeadRequest(
+  const stored = await createLeadRequest(
     {
       requestId,
       request: {
@@ -173,8 +186,27 @@ export async function submitLeadRequest(raw: Record<string, unknown>, meta: Subm
       now,
     },
     db,
-  );
-  return { ok: true, fieldErrors: {}, message: "", data: { requestId: result.requestId, replayed: result.replayed } };
+  ).catch((error: unknown) => {
+    if (error instanceof LeadCapReachedError) return error;
+    throw error;
+  });
+  if (stored instanceof LeadCapReachedError) {
+    // Reached between showing the form and sending it: say which, store nothing.
+    if (stored.programIds.includes(context.program.id)) return fail(PROGRAM_CAPPED_MESSAGE);
+    const names = chosen
+      .filter((c) => stored.programIds.includes(c.program.id))
+      .map((c) => `${c.program.title} at ${c.program.schoolName}`)
+      .join(", ");
+    return fail("Please correct the highlighted fields.", {
+      alsoProgramIds: `${names} stopped taking requests a moment ago: untick it and send your request again`,
+    });
+  }
+  return {
+    ok: true,
+    fieldErrors: {},
+    message: "",
+    data: { requestId: stored.requestId, replayed: stored.replayed, capsReached: stored.capsReached },
+  };
 }
 
 function studentDetails(data: LeadInput, place: { city: string; state: string }) {

@@ -110,12 +110,18 @@ export default async function ProgramDetailPage({ params }: Props) {
       </dl>
 
       <div className="mt-6 flex flex-wrap gap-3">
-        <Link
-          href={`/programs/${program.slug}/request-info`}
-          className="inline-flex items-center rounded-md bg-brand-700 px-4 py-2.5 font-semibold text-white no-underline hover:bg-brand-800"
-        >
-          Request Info
-        </Link>
+        {program.capped ? (
+          <p className="inline-flex items-center rounded-md border border-slate-300 bg-slate-50 px-4 py-2.5 font-semibold text-ink">
+            Not taking requests right now
+          </p>
+        ) : (
+          <Link
+            href={`/programs/${program.slug}/request-info`}
+            className="inline-flex items-center rounded-md bg-brand-700 px-4 py-2.5 font-semibold text-white no-underline hover:bg-brand-800"
+          >
+            Request Info
+          </Link>
+        )}
         <a
           href={`/go/${program.id}?from=${encodeURIComponent(fromPath)}`}
           target="_blank"

@@ -39,7 +39,14 @@ export default async function RequestInfoPage({ params, searchParams }: Props) {
         contact you about the program, costs and start dates. It is free and you are under no obligation.
       </p>
       <div className="mt-6">
-        <LeadForm data={leadFormData(context)} attribution={attribution} idPrefix="page" />
+        {program.capped ? (
+          <p role="status" className="rounded-md border border-slate-300 bg-slate-50 px-4 py-3">
+            <span className="font-semibold">Not taking requests right now.</span> {program.schoolName} has received all the requests
+            it can answer for this program for now. Please come back later.
+          </p>
+        ) : (
+          <LeadForm data={leadFormData(context)} attribution={attribution} idPrefix="page" />
+        )}
       </div>
     </div>
   );

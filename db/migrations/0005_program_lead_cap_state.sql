@@ -1,0 +1,1 @@
+ALTER TABLE "programs" ADD COLUMN "lead_cap_reached_until" timestamp with time zone;
