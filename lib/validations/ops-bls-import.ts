@@ -272,7 +272,7 @@ export function parseBlsCsv(kind: ImportKind, text: string, socCodes: string[]):
         naics: r.NAICS || null,
         industry: r.NAICS_TITLE,
         employment: r.TOT_EMP,
-        sharePercent: Math.round(r.PCT_OF_OCC),
+        sharePercent: Math.round(r.PCT_OF_OCC ?? 0),
         annualMedianSalary: r.A_MEDIAN,
       });
     }
