@@ -461,7 +461,7 @@ export async function applyBlsImport(
 export async function getCareerForImport(slug: string, db?: Db) {
   const d = db ?? (await getDb());
   const [row] = await d
-    .select({ id: occupations.id, slug: occupations.slug, title: occupations.title, socCode2010: occupations.socCode2010, socCode2018: occupations.socCode2018 })
+    .select({ id: occupations.id, slug: occupations.slug, title: occupations.title, socCode2010: occupations.socCode2010, socCode2018: occupations.socCode2018, dataYear: occupations.dataYear })
     .from(occupations)
     .where(eq(occupations.slug, slug))
     .limit(1);
