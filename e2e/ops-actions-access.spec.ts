@@ -176,6 +176,14 @@ async function recordEveryAction(page: Page): Promise<Fixtures> {
       await form.getByRole("button", { name: "Send invitation" }).click();
     }),
   );
+  await page.goto(schoolUrl);
+  recorded.push(
+    await record(page, "setSponsoredRankAction", async () => {
+      const form = page.getByRole("form", { name: `Sponsored placement for ${program}` });
+      await form.getByLabel("Sponsored rank").fill("1");
+      await form.getByRole("button", { name: "Save placement" }).click();
+    }),
+  );
   await page.goto("/ops");
   recorded.push(
     await record(page, "openSchoolPortal", async () => {
@@ -231,6 +239,7 @@ async function expectNothingChanged(page: Page, f: Fixtures) {
   await expect(page.getByRole("form", { name: "School status" }).getByRole("button", { name: "Suspend school" })).toBeVisible();
   await expect(page.getByRole("form", { name: "Review setting" }).getByRole("button", { name: "Publish without review" })).toBeVisible();
   await expect(page.getByText(`forged-admin-${f.id}@example.com`)).toHaveCount(0);
+  await expect(page.getByRole("form", { name: `Sponsored placement for ${f.program}` }).getByLabel("Sponsored rank")).toHaveValue("");
   await page.goto("/ops/review");
   await expect(page.getByRole("article", { name: f.program })).toBeVisible();
   await page.goto("/ops");
@@ -255,7 +264,7 @@ async function expectRefused(response: Awaited<ReturnType<typeof replay>>, r: Re
   } else {
     expect(body, r.name).toContain(message);
   }
-  expect(body, r.name).not.toMatch(/Preview: \d+ added|Applied: |Saved\.|Approved:|Sent back:|Invitation sent|Suspended:|School created|Career created|Queued \d|Scrubbed|kept for 97 months/);
+  expect(body, r.name).not.toMatch(/Preview: \d+ added|Applied: |Saved\.|Approved:|Sent back:|Invitation sent|Suspended:|School created|is sponsored at rank|Career created|Queued \d|Scrubbed|kept for 97 months/);
 }
 
 for (const who of ["a school admin", "a school member"] as const) {

@@ -35,7 +35,7 @@ test("an operator adds a career and edits it: messages on the fields, and the pu
   await signIn(page, OPERATOR);
   await page.getByRole("navigation", { name: "Operator console" }).getByRole("link", { name: "Careers" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Careers" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Medical Records and Health Information Technicians" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Medical Records and Health Information Technicians", exact: true })).toBeVisible();
   await noAxeViolations(page);
 
   // Nothing filled in: told what is missing, nothing created.

@@ -21,7 +21,7 @@ async function schoolWithLiveProgram(page: Page, name: string, title: string) {
   const form = page.getByRole("form", { name: "New program" });
   await form.getByLabel("Program title").fill(title);
   await form.getByLabel("Program area").selectOption({ label: "Health Informatics" });
-  await form.getByLabel("Credential").selectOption({ label: "Master" });
+  await form.getByLabel("Credential").selectOption({ label: "Certificate" });
   await form.getByLabel("How it is taught").selectOption({ label: "Online" });
   await form.getByLabel("Length in months").fill("18");
   await form.getByLabel("Program web page").fill("https://suspension-check.example/informatics");
@@ -33,13 +33,23 @@ async function schoolWithLiveProgram(page: Page, name: string, title: string) {
   await page.goto("/ops/review");
   await page.getByRole("article", { name: title }).getByRole("button", { name: "Approve" }).click();
   await expect(page.getByRole("article", { name: title })).toHaveCount(0);
+
+  // Sponsored at the top: a career page's column shows its first ten ads, sponsored ones first.
+  await page.goto(schoolUrl);
+  const placement = page.getByRole("form", { name: `Sponsored placement for ${title}` });
+  await placement.getByLabel("Sponsored rank").fill("0");
+  await placement.getByRole("button", { name: "Save placement" }).click();
+  await expect(placement.getByText("Enter a rank from 1 to 999, or leave it empty for not sponsored.")).toBeVisible();
+  await placement.getByLabel("Sponsored rank").fill("1");
+  await placement.getByRole("button", { name: "Save placement" }).click();
+  await expect(placement.getByRole("status")).toHaveText(`“${title}” is sponsored at rank 1.`);
   return schoolUrl;
 }
 
 test("suspending a school takes its ads out of the directory and the career page at once; reactivating brings them back", async ({ page }) => {
   const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const name = `Harbor Ridge College ${id}`;
-  // Titles sort the unsponsored ads of the career column: this one comes first among them.
+  // Among ads of the same rank, titles decide: this one comes first.
   const title = `AAA Health Data Analytics ${id}`;
   await signIn(page, OPERATOR);
   const schoolUrl = await schoolWithLiveProgram(page, name, title);

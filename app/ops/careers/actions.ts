@@ -1,6 +1,6 @@
 "use server";
 
-import { createHash } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
@@ -106,6 +106,11 @@ export async function updateCareerAction(careerId: number, _prev: FormState, for
 
 /* ------------------------------------------------------------ BLS import */
 
+/** A form sends a hidden field's line breaks as CRLF: the file is signed and parsed with LF only. */
+const normalizeNewlines = (text: string) => text.replace(/\r\n?/g, "\n");
+
+const sameText = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** Binds a preview to exactly what it showed: the career, the form, the file and the stored rows. */
@@ -121,7 +126,7 @@ export async function previewImportAction(slug: string, _prev: ImportState, form
   const result = await operatorAction(schema, { ...input, file: form.get("file") }, form, async (_user, data) => {
     const career = await getCareerForImport(slug);
     if (!career) return failed("This career no longer exists.");
-    const csv = await data.file.text();
+    const csv = normalizeNewlines(await data.file.text());
     const parsed = parseBlsCsv(data.kind, csv, [career.socCode2010, career.socCode2018].filter((c): c is string => Boolean(c)));
     if (parsed.errors.length > 0) {
       state = rowErrorState(parsed.errors, input);
@@ -176,9 +181,10 @@ const applySchema = blsImportFormSchema.extend({
 export async function applyImportAction(slug: string, _prev: ImportState, form: FormData): Promise<ImportState> {
   let rowErrors: RowError[] | undefined;
   const input = { kind: str(form, "kind"), year: str(form, "year"), source: str(form, "source"), csv: str(form, "csv"), baseline: str(form, "baseline"), signature: str(form, "signature") };
-  const result = await operatorAction(applySchema, input, null, async (user, data) => {
+  const result = await operatorAction(applySchema, input, null, async (user, raw) => {
+    const data = { ...raw, csv: normalizeNewlines(raw.csv) };
     const expected = signPreview(slug, { kind: data.kind, year: data.year, source: data.source, csv: data.csv, baseline: data.baseline });
-    if (expected !== data.signature) return failed("This preview does not match the file it was made from. Upload the file again.");
+    if (!sameText(expected, data.signature)) return failed("This preview does not match the file it was made from. Upload the file again.");
     const career = await getCareerForImport(slug);
     if (!career) return failed("This career no longer exists.");
     const parsed = parseBlsCsv(data.kind, data.csv, [career.socCode2010, career.socCode2018].filter((c): c is string => Boolean(c)));
