@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Browser, type Page, type Route } from "@playwright/test";
+import { expect as baseExpect, test, type APIRequestContext, type Browser, type Page, type Route } from "@playwright/test";
 import { OPERATOR, signIn } from "./support/portal";
 
 /*
@@ -9,6 +9,9 @@ import { OPERATOR, signIn } from "./support/portal";
  * refused by the action itself, and afterwards nothing has changed. Replaying two of them as the
  * operator does change things, which shows the recorded requests are ones the server acts on.
  */
+
+// Each step waits on a server action; on a busy machine one may take longer than the default.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 test.describe.configure({ timeout: 240_000 });
 

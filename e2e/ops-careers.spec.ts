@@ -1,6 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { OPERATOR, signIn } from "./support/portal";
+
+// Each step waits on a server action; on a busy machine one may take longer than the default.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 test.describe.configure({ timeout: 150_000 });
 

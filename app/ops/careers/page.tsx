@@ -41,8 +41,8 @@ export default async function OpsCareersPage() {
               <td>{c.industries}</td>
               <td>{utc(c.updatedAt)}</td>
               <td>
-                <Link href={`/careers/${c.slug}`} aria-label={`Public profile: ${c.title}`}>
-                  View
+                <Link href={`/careers/${c.slug}`}>
+                  View<span className="sr-only"> the public profile of {c.title}</span>
                 </Link>
               </td>
             </tr>
