@@ -20,6 +20,9 @@ const OPS_ROUTES = [
   "/ops/privacy",
   "/ops/audit",
   "/ops/audit?action=school.",
+  "/ops/careers",
+  "/ops/careers/medical-records-and-health-information-technicians",
+  "/ops/careers/medical-records-and-health-information-technicians/import",
 ];
 
 async function signIn(page: Page, email: string) {

@@ -32,6 +32,9 @@ export default async function OpsLayout({ children }: { children: React.ReactNod
             <Link href="/ops/schools">Schools</Link>
           </li>
           <li>
+            <Link href="/ops/careers">Careers</Link>
+          </li>
+          <li>
             <Link href="/ops/review">Listing review</Link>
           </li>
           <li>

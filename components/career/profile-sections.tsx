@@ -27,7 +27,8 @@ function BulletList({ items }: { items: string[] }) {
 }
 
 /**
- * The written part of a profile, in reading order. `outlookExtra` lets the page place the
+ * The written part of a profile, in reading order; a section with nothing written yet (a career
+ * just added by an operator) is left out. `outlookExtra` lets the page place the
  * projection figures inside the outlook section without this component fetching anything.
  */
 export function ProfileSections({
@@ -41,9 +42,11 @@ export function ProfileSections({
 }) {
   return (
     <>
-      <ProfileSection id="work" title="What the work involves">
-        <Paragraphs items={sections.work} />
-      </ProfileSection>
+      {sections.work.length > 0 && (
+        <ProfileSection id="work" title="What the work involves">
+          <Paragraphs items={sections.work} />
+        </ProfileSection>
+      )}
 
       {sections.recordContents && sections.recordContents.length > 0 && (
         <ProfileSection id="record-contents" title="What a patient record holds">
@@ -51,9 +54,11 @@ export function ProfileSections({
         </ProfileSection>
       )}
 
-      <ProfileSection id="duties" title="Typical duties">
-        <BulletList items={sections.duties} />
-      </ProfileSection>
+      {sections.duties.length > 0 && (
+        <ProfileSection id="duties" title="Typical duties">
+          <BulletList items={sections.duties} />
+        </ProfileSection>
+      )}
 
       {sections.specialties.length > 0 && (
         <ProfileSection id="specialties" title="Specialties">
@@ -66,18 +71,24 @@ export function ProfileSections({
         </ProfileSection>
       )}
 
-      <ProfileSection id="working-conditions" title="Working conditions">
-        <Paragraphs items={sections.workingConditions} />
-      </ProfileSection>
+      {sections.workingConditions.length > 0 && (
+        <ProfileSection id="working-conditions" title="Working conditions">
+          <Paragraphs items={sections.workingConditions} />
+        </ProfileSection>
+      )}
 
-      <ProfileSection id="outlook" title="Job outlook">
-        <Paragraphs items={sections.outlook} />
-        {outlookExtra}
-      </ProfileSection>
+      {(sections.outlook.length > 0 || outlookExtra) && (
+        <ProfileSection id="outlook" title="Job outlook">
+          <Paragraphs items={sections.outlook} />
+          {outlookExtra}
+        </ProfileSection>
+      )}
 
-      <ProfileSection id="training" title="Training and education">
-        <Paragraphs items={sections.training} />
-      </ProfileSection>
+      {sections.training.length > 0 && (
+        <ProfileSection id="training" title="Training and education">
+          <Paragraphs items={sections.training} />
+        </ProfileSection>
+      )}
 
       {sections.certifications.length > 0 && (
         <ProfileSection id="certification" title="Certification">
@@ -94,9 +105,11 @@ export function ProfileSections({
         </ProfileSection>
       )}
 
-      <ProfileSection id="employers" title={`Who employs ${shortTitle.toLowerCase()}`}>
-        <BulletList items={sections.employers} />
-      </ProfileSection>
+      {sections.employers.length > 0 && (
+        <ProfileSection id="employers" title={`Who employs ${shortTitle.toLowerCase()}`}>
+          <BulletList items={sections.employers} />
+        </ProfileSection>
+      )}
     </>
   );
 }

@@ -112,3 +112,31 @@ export async function setSchoolStatus(schoolId: number, status: School["status"]
     .returning({ id: schools.id });
   return updated.length > 0;
 }
+
+/** The school's programs for its console page: status and sponsored placement. */
+export async function listSchoolProgramsForOps(schoolId: number, db?: Db) {
+  const d = db ?? (await getDb());
+  return d
+    .select({ id: programs.id, title: programs.title, status: programs.status, sponsoredRank: programs.sponsoredRank })
+    .from(programs)
+    .where(eq(programs.schoolId, schoolId))
+    .orderBy(asc(programs.title), asc(programs.id));
+}
+
+/**
+ * Sets a program's paid placement (lower is higher; null: not sponsored). The school is in the
+ * WHERE clause, so a program id of another school changes nothing. Returns the title, or null.
+ */
+export async function setSponsoredRank(schoolId: number, programId: number, rank: number | null, db?: Db): Promise<{ title: string; before: number | null } | null> {
+  const d = db ?? (await getDb());
+  return d.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ title: programs.title, rank: programs.sponsoredRank })
+      .from(programs)
+      .where(and(eq(programs.id, programId), eq(programs.schoolId, schoolId)))
+      .for("update");
+    if (!before) return null;
+    await tx.update(programs).set({ sponsoredRank: rank, updatedAt: new Date() }).where(and(eq(programs.id, programId), eq(programs.schoolId, schoolId)));
+    return { title: before.title, before: before.rank };
+  });
+}

@@ -20,3 +20,12 @@ export const schoolSearchSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   status: z.enum(["active", "suspended"]).optional().catch(undefined),
 });
+
+/** A program's paid placement: a rank from 1 (top), or empty for not sponsored. */
+export const sponsoredRankSchema = z.object({
+  rank: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || (/^\d{1,3}$/.test(v) && Number(v) >= 1), "Enter a rank from 1 to 999, or leave it empty for not sponsored.")
+    .transform((v) => (v === "" ? null : Number(v))),
+});

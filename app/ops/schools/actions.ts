@@ -4,10 +4,10 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { recordAudit } from "@/db/queries/audit";
-import { createSchool, setSchoolStatus, updateSchool } from "@/db/queries/ops-schools";
+import { createSchool, setSchoolStatus, setSponsoredRank, updateSchool } from "@/db/queries/ops-schools";
 import { done, failed, operatorAction, type FormState } from "@/lib/action";
 import { requestIp } from "@/lib/auth/request-ip";
-import { opsSchoolSchema, schoolStatusSchema } from "@/lib/validations/ops-schools";
+import { opsSchoolSchema, schoolStatusSchema, sponsoredRankSchema } from "@/lib/validations/ops-schools";
 
 const fields = (form: FormData) => ({
   name: form.get("name") ?? "",
@@ -74,5 +74,32 @@ export async function setSchoolStatusAction(schoolId: number, status: string, _p
     revalidatePath(`/ops/schools/${schoolId}`);
     revalidatePath("/", "layout");
     return done(data.status === "suspended" ? "Suspended: its listings are no longer shown to students." : "Reactivated: its live listings are shown again.");
+  });
+}
+
+/** Paid placement of one of the school's programs: sponsored ads are labelled and listed first. */
+export async function setSponsoredRankAction(schoolId: number, programId: number, _prev: FormState, form: FormData): Promise<FormState> {
+  return operatorAction(sponsoredRankSchema, { rank: form.get("rank") ?? "" }, form, async (user, { rank }) => {
+    const result = await setSponsoredRank(schoolId, programId, rank);
+    if (!result) return failed("Program not found.");
+    if (result.before !== rank) {
+      await recordAudit({
+        action: "program.sponsorship",
+        actorUserId: user.id,
+        schoolId,
+        subjectType: "program",
+        subjectId: programId,
+        metadata: { from: result.before, to: rank },
+        ipAddress: requestIp(await headers()),
+      });
+    }
+    revalidatePath(`/ops/schools/${schoolId}`);
+    revalidatePath("/", "layout");
+    return {
+      ok: true,
+      fieldErrors: {},
+      message: rank === null ? `“${result.title}” is not sponsored.` : `“${result.title}” is sponsored at rank ${rank}.`,
+      values: { rank: rank === null ? "" : String(rank) },
+    };
   });
 }

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionForm } from "@/components/school/action-form";
+import { ActionForm, Field } from "@/components/school/action-form";
 import { OpsSchoolFields } from "@/components/ops/school-fields";
 import { utc } from "@/components/ops/get-form";
 import { InviteAdminFields } from "@/components/ops/invite-admin-fields";
-import { getSchoolForOps } from "@/db/queries/ops-schools";
+import { getSchoolForOps, listSchoolProgramsForOps } from "@/db/queries/ops-schools";
 import { pageOperator } from "@/lib/authz";
 import { inviteFirstAdmin, setPublishWithoutReviewAction } from "../../actions";
-import { setSchoolStatusAction, updateSchoolAction } from "../actions";
+import { setSchoolStatusAction, setSponsoredRankAction, updateSchoolAction } from "../actions";
 
 export const metadata: Metadata = { title: "School" };
 
@@ -25,6 +25,7 @@ export default async function OpsSchoolPage({
   const found = await getSchoolForOps(Number(id));
   if (!found) notFound();
   const { school, members, openInvitations } = found;
+  const programs = await listSchoolProgramsForOps(school.id);
   const created = (await searchParams).created === "1";
   const suspended = school.status === "suspended";
   return (
@@ -70,6 +71,30 @@ export default async function OpsSchoolPage({
             {school.publishWithoutReview ? "Edits to live listings go live at once." : "Edits to live listings wait for review."}
           </span>
         </ActionForm>
+      </section>
+
+      <section aria-labelledby="listings">
+        <h2 id="listings" className="text-lg font-semibold">Listings ({programs.length})</h2>
+        <p className="text-sm text-muted">A sponsored listing is labelled and shown before the others, rank 1 first. Leave the rank empty for not sponsored.</p>
+        {programs.length === 0 ? <p className="text-sm">No programs yet.</p> : null}
+        <ul className="mt-2 space-y-3">
+          {programs.map((p) => (
+            <li key={p.id} className="rounded-md border border-slate-200 p-3">
+              <p className="font-medium">
+                {p.title} <span className="text-sm font-normal text-muted">({p.status.replace("_", " ")})</span>
+              </p>
+              <ActionForm
+                action={setSponsoredRankAction.bind(null, school.id, p.id)}
+                submitLabel="Save placement"
+                variant="secondary"
+                className="mt-2 flex flex-wrap items-end gap-3"
+                aria-label={`Sponsored placement for ${p.title}`}
+              >
+                <Field name="rank" label="Sponsored rank" type="number" defaultValue={p.sponsoredRank} idPrefix={`program-${p.id}`} />
+              </ActionForm>
+            </li>
+          ))}
+        </ul>
       </section>
 
       <section aria-labelledby="edit" className="max-w-2xl">
