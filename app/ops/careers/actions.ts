@@ -16,7 +16,7 @@ import {
   UnknownRelatedCareerError,
   updateCareer,
 } from "@/db/queries/ops-careers";
-import { done, failed, operatorAction, type FormState } from "@/lib/auth/action";
+import { done, failed, operatorAction, type FormState } from "@/lib/action";
 import { requestIp } from "@/lib/auth/request-ip";
 import { hmac } from "@/lib/leads/signing";
 import {

@@ -6,7 +6,7 @@ import { after } from "next/server";
 import { recordAudit } from "@/db/queries/audit";
 import { getSchoolSummary } from "@/db/queries/portal";
 import { addRecipient, getRecipient, getSchoolCampusName, removeRecipient, resendRecipientConfirmation } from "@/db/queries/portal-recipients";
-import { done, failed, schoolAction, type FormState } from "@/lib/auth/action";
+import { done, failed, schoolAction, type FormState } from "@/lib/action";
 import { recordOutOfScope } from "@/lib/authz";
 import { recipientConfirmation } from "@/lib/email/recipient-confirmation";
 import { nudgeDelivery } from "@/lib/delivery/in-app";
