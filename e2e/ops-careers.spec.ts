@@ -65,7 +65,7 @@ test("an operator adds a career and edits it: messages on the fields, and the pu
   await form.getByLabel("Training and education (paragraphs)").fill("A coding certificate and experience with surgical records.");
   await form.getByLabel("Employers (list)").fill("Hospitals\nAmbulatory surgery centers");
   await form.getByLabel("Certifications (one a line: ACRONYM | Name | description)").fill("COC | Certified Outpatient Coder");
-  await form.getByLabel("First year").fill("2014");
+  await form.getByLabel("First year", { exact: true }).fill("2014");
   await form.getByLabel("Jobs in the first year").fill("many");
   await form.getByRole("button", { name: "Save career" }).click();
   await expect(form.getByRole("alert")).toHaveText("Please correct the highlighted fields.");
