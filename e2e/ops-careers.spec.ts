@@ -7,6 +7,11 @@ const expect = baseExpect.configure({ timeout: 30_000 });
 
 test.describe.configure({ timeout: 150_000 });
 
+// A fresh server migrates and seeds its database on first use; let that finish before signing in.
+test.beforeAll(async ({ request }) => {
+  expect((await request.get("/careers", { timeout: 120_000 })).ok()).toBe(true);
+});
+
 async function noAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => v.id)).toEqual([]);
