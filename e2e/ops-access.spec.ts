@@ -1,5 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 
+// Many pages a test: on a busy machine the default minute is not enough.
+test.describe.configure({ timeout: 180_000 });
+
 const PASSWORD = "demo-password-2026";
 const SCHOOL_ADMIN = "admin@pacific-crest.example";
 const SCHOOL_MEMBER = "member@pacific-crest.example";
