@@ -25,6 +25,8 @@ export type OpenOptions = {
   dataDir?: string;
   /** Connections in the postgres-js pool. */
   max?: number;
+  /** Server-side limit on one statement, in ms (the app's pool sets one; scripts and benches do not). */
+  statementTimeoutMs?: number;
 };
 
 export function defaultPgliteDir(): string {
@@ -38,6 +40,13 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(options.url, {
       max: options.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10),
+      // When the database is out of reach, a request fails in seconds (and the page says so) rather
+      // than waiting out the driver's 30 s default; a dropped connection is replaced on next use.
+      connect_timeout: Number(process.env.DATABASE_CONNECT_TIMEOUT ?? 5),
+      // Idle connections are closed after a minute, so a quiet instance holds few of a managed
+      // database's connection slots, and a connection cut while idle is not reused.
+      idle_timeout: 60,
+      ...(options.statementTimeoutMs ? { connection: { statement_timeout: options.statementTimeoutMs } } : {}),
       onnotice: () => {},
       // Leads are personal data: never let the driver print query parameters.
       debug: false,
@@ -63,11 +72,16 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
   };
 }
 
-/** Applies every committed migration. On Postgres, an advisory lock keeps two starting servers apart. */
-export async function migrateDb(handle: DbHandle, options: { url?: string } = {}): Promise<void> {
+/**
+ * Applies every committed migration, then runs `andThen` (the first start's seed). On Postgres, an
+ * advisory lock held across both keeps servers that start together apart: one migrates and seeds,
+ * the others wait and then find the work done.
+ */
+export async function migrateDb(handle: DbHandle, options: { url?: string; andThen?: () => Promise<void> } = {}): Promise<void> {
   if (handle.kind === "pglite") {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    await options.andThen?.();
     return;
   }
   const url = options.url ?? process.env.DATABASE_URL;
@@ -79,6 +93,7 @@ export async function migrateDb(handle: DbHandle, options: { url?: string } = {}
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
     await migrate(drizzle({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
+    await options.andThen?.();
   } finally {
     await client`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`.catch(() => {});
     await client.end({ timeout: 5 });
@@ -102,12 +117,16 @@ export function getDbHandle(): Promise<DbHandle> {
   const g = globalThis as Global;
   g.__schoolLeadsDb ??= (async () => {
     const url = process.env.DATABASE_URL || undefined;
-    const handle = await openDb({ url });
-    await migrateDb(handle, { url });
-    if (process.env.SEED_ON_EMPTY !== "false" && (await isEmpty(handle.db))) {
-      const { seed } = await import("./seed");
-      await seed(handle.db);
-    }
+    const handle = await openDb({ url, statementTimeoutMs: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 15_000) });
+    await migrateDb(handle, {
+      url,
+      andThen: async () => {
+        if (process.env.SEED_ON_EMPTY !== "false" && (await isEmpty(handle.db))) {
+          const { seed } = await import("./seed");
+          await seed(handle.db);
+        }
+      },
+    });
     return handle;
   })().catch((error: unknown) => {
     // Let the next request try again (the database may come back).

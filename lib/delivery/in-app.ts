@@ -17,6 +17,12 @@ function state(): State {
   return g.__schoolLeadsDelivery;
 }
 
+/**
+ * How long a claimed email stays claimed: after a crash mid-send, the row goes out again (same
+ * Idempotency-Key, so still one email) once this has passed. Keep it well above EMAIL_SEND_TIMEOUT_MS.
+ */
+export const deliveryLockSeconds = () => Number(process.env.DELIVERY_LOCK_SECONDS ?? 120);
+
 export const inAppDeliveryEnabled = () => process.env.DELIVERY_WORKER !== "external";
 
 /** Runs the worker now, or once more right after the run in progress. Never throws. */
@@ -32,7 +38,7 @@ export async function nudgeDelivery(): Promise<void> {
   try {
     do {
       s.again = false;
-      await deliverDue(await getDb(), getTransport());
+      await deliverDue(await getDb(), getTransport(), { lockSeconds: deliveryLockSeconds() });
     } while (s.again);
   } catch (error) {
     console.error("delivery worker:", describeError(error));
