@@ -22,7 +22,7 @@ test("a server killed mid-stream keeps every accepted lead, writes none by half,
   // A claim taken by the killed server is picked up again after 5 s rather than the default 2 min.
   const env = faultAppEnv({ port: ports.app, databaseUrl, fakeUrl: fake.url, extra: { DELIVERY_LOCK_SECONDS: "5" } });
   const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
-  let app = startNextApp({ port: ports.app, env, output: "ignore" });
+  let app = startNextApp({ port: ports.app, env, output: process.env.FAULTS_SERVER_LOG ? "inherit" : "ignore" });
   try {
     await app.ready();
     const origin = `http://127.0.0.1:${ports.app}`;
@@ -51,7 +51,7 @@ test("a server killed mid-stream keeps every accepted lead, writes none by half,
     await expect.poll(() => accepted, { timeout: 60_000 }).toBeGreaterThanOrEqual(40);
     killed = true;
     await app.kill("SIGKILL");
-    app = startNextApp({ port: ports.app, env, output: "ignore" });
+    app = startNextApp({ port: ports.app, env, output: process.env.FAULTS_SERVER_LOG ? "inherit" : "ignore" });
     await app.ready();
     await expect.poll(() => acceptedAfterRestart, { timeout: 60_000 }).toBeGreaterThanOrEqual(16);
     stop = true;
@@ -102,10 +102,9 @@ test("a server killed mid-stream keeps every accepted lead, writes none by half,
     }
     expect(mine.length).toBe(storedEmails.size * 2);
     const retriedWithSameKey = fake.emails.filter((e) => e.attempts > 1).length;
-    test.info().annotations.push({
-      type: "crash",
-      description: `${acceptedEmails.length} accepted, ${cut.length} cut in flight by the kill (${cut.filter((e) => storedEmails.has(e)).length} of those stored anyway), ${having("unreachable").length} refused while down, ${mine.length} emails delivered, ${retriedWithSameKey} resent with the same Idempotency-Key`,
-    });
+    const summary = `${acceptedEmails.length} accepted, ${cut.length} cut in flight by the kill (${cut.filter((e) => storedEmails.has(e)).length} of those stored anyway), ${having("unreachable").length} refused while down, ${mine.length} emails delivered, ${retriedWithSameKey} resent with the same Idempotency-Key`;
+    test.info().annotations.push({ type: "crash", description: summary });
+    console.log(`crash: ${summary}`);
   } finally {
     await app.kill("SIGTERM");
     await sql.end({ timeout: 5 });

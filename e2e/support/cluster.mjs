@@ -40,7 +40,15 @@ export function startRoundRobinProxy({ port, backends }) {
     const backend = backends[next++ % backends.length];
     const client = req.socket.remoteAddress ?? "unknown";
     const forwarded = req.headers["x-forwarded-for"];
-    const headers = { ...req.headers, "x-forwarded-for": forwarded ? `${forwarded}, ${client}` : client };
+    // As a load balancer does: the client's address, and the host and scheme it asked for (Auth.js
+    // and Next build absolute URLs from these, not from the backend's own port).
+    const headers = {
+      ...req.headers,
+      "x-forwarded-for": forwarded ? `${forwarded}, ${client}` : client,
+      "x-forwarded-host": req.headers["x-forwarded-host"] ?? req.headers.host ?? `localhost:${port}`,
+      "x-forwarded-proto": req.headers["x-forwarded-proto"] ?? "http",
+      "x-forwarded-port": String(port),
+    };
     const upstream = request({ host: "127.0.0.1", port: backend, method: req.method, path: req.url, headers, agent }, (answer) => {
       // Hop-by-hop headers describe the upstream connection, not this one.
       const raw = answer.rawHeaders;
