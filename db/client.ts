@@ -43,6 +43,10 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
       // When the database is out of reach, a request fails in seconds (and the page says so) rather
       // than waiting out the driver's 30 s default; a dropped connection is replaced on next use.
       connect_timeout: Number(process.env.DATABASE_CONNECT_TIMEOUT ?? 5),
+      // After failed connects the driver waits before trying again, by default up to 20 s, and
+      // queries wait with it: a page then hangs through an outage and the app stays down for up to
+      // 20 s after the database is back. Wait at most a second (pools are small; no storm).
+      backoff: (retries: number) => Math.min(0.1 * retries, 1),
       // Idle connections are closed after a minute, so a quiet instance holds few of a managed
       // database's connection slots, and a connection cut while idle is not reused.
       idle_timeout: 60,
