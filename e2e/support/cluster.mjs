@@ -14,6 +14,9 @@ export async function startCluster({ port, size, env }) {
     // already shares its key; a deployment built more than once needs this set explicitly.
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
     TRUSTED_PROXY_HOPS: String(Number(env.TRUSTED_PROXY_HOPS ?? 0) + 1),
+    // Auth.js builds its redirects (sign-in, magic links) from the public origin, not from the port
+    // the instance listens on behind the proxy.
+    AUTH_URL: env.AUTH_URL ?? `http://localhost:${port}`,
   };
   // Started together on purpose: migrations and the first seed must serialise on their own.
   const apps = Array.from({ length: size }, (_, i) => startNextApp({ port: Number(port) + 1 + i, env: shared }));
@@ -40,15 +43,7 @@ export function startRoundRobinProxy({ port, backends }) {
     const backend = backends[next++ % backends.length];
     const client = req.socket.remoteAddress ?? "unknown";
     const forwarded = req.headers["x-forwarded-for"];
-    // As a load balancer does: the client's address, and the host and scheme it asked for (Auth.js
-    // and Next build absolute URLs from these, not from the backend's own port).
-    const headers = {
-      ...req.headers,
-      "x-forwarded-for": forwarded ? `${forwarded}, ${client}` : client,
-      "x-forwarded-host": req.headers["x-forwarded-host"] ?? req.headers.host ?? `localhost:${port}`,
-      "x-forwarded-proto": req.headers["x-forwarded-proto"] ?? "http",
-      "x-forwarded-port": String(port),
-    };
+    const headers = { ...req.headers, "x-forwarded-for": forwarded ? `${forwarded}, ${client}` : client };
     const upstream = request({ host: "127.0.0.1", port: backend, method: req.method, path: req.url, headers, agent }, (answer) => {
       // Hop-by-hop headers describe the upstream connection, not this one.
       const raw = answer.rawHeaders;
