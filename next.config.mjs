@@ -1,3 +1,5 @@
+import { fileURLToPath } from "node:url";
+
 const isDev = process.env.NODE_ENV !== "production";
 
 /**
@@ -34,6 +36,9 @@ const nextConfig = {
   // PGlite ships WASM and a data directory; it must stay a plain Node require, not a bundle.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // Next's file-system cache, with tag revalidations shared through Postgres so that several app
+  // servers drop the same cached reads (lib/cache/shared-tag-cache.mjs).
+  cacheHandler: fileURLToPath(new URL("./lib/cache/shared-tag-cache.mjs", import.meta.url)),
   reactStrictMode: true,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

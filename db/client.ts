@@ -26,6 +26,8 @@ export type OpenOptions = {
   dataDir?: string;
   /** Connections in the postgres-js pool. */
   max?: number;
+  /** Server-side limit on one statement, in ms (the app's pool sets one; scripts and benches do not). */
+  statementTimeoutMs?: number;
 };
 
 export function defaultPgliteDir(): string {
@@ -39,6 +41,17 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(options.url, {
       max: options.max ?? env().DATABASE_POOL_MAX,
+      // When the database is out of reach, a request fails in seconds (and the page says so) rather
+      // than waiting out the driver's 30 s default; a dropped connection is replaced on next use.
+      connect_timeout: env().DATABASE_CONNECT_TIMEOUT,
+      // After failed connects the driver waits before trying again, by default up to 20 s, and
+      // queries wait with it: a page then hangs through an outage and the app stays down for up to
+      // 20 s after the database is back. Wait at most a second (pools are small; no storm).
+      backoff: (retries: number) => Math.min(0.1 * retries, 1),
+      // Idle connections are closed after a minute, so a quiet instance holds few of a managed
+      // database's connection slots, and a connection cut while idle is not reused.
+      idle_timeout: 60,
+      ...(options.statementTimeoutMs ? { connection: { statement_timeout: options.statementTimeoutMs } } : {}),
       onnotice: () => {},
       // Leads are personal data: never let the driver print query parameters.
       debug: false,
@@ -64,11 +77,16 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
   };
 }
 
-/** Applies every committed migration. On Postgres, an advisory lock keeps two starting servers apart. */
-export async function migrateDb(handle: DbHandle, options: { url?: string } = {}): Promise<void> {
+/**
+ * Applies every committed migration, then runs `andThen` (the first start's seed). On Postgres, an
+ * advisory lock held across both keeps servers that start together apart: one migrates and seeds,
+ * the others wait and then find the work done.
+ */
+export async function migrateDb(handle: DbHandle, options: { url?: string; andThen?: () => Promise<void> } = {}): Promise<void> {
   if (handle.kind === "pglite") {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    await options.andThen?.();
     return;
   }
   const url = options.url ?? env().DATABASE_URL;
@@ -80,6 +98,7 @@ export async function migrateDb(handle: DbHandle, options: { url?: string } = {}
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
     await migrate(drizzle({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
+    await options.andThen?.();
   } finally {
     await client`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`.catch(() => {});
     await client.end({ timeout: 5 });
@@ -103,12 +122,16 @@ export function getDbHandle(): Promise<DbHandle> {
   const g = globalThis as Global;
   g.__schoolLeadsDb ??= (async () => {
     const url = env().DATABASE_URL;
-    const handle = await openDb({ url });
-    await migrateDb(handle, { url });
-    if (env().SEED_ON_EMPTY && (await isEmpty(handle.db))) {
-      const { seed } = await import("./seed");
-      await seed(handle.db);
-    }
+    const handle = await openDb({ url, statementTimeoutMs: env().DATABASE_STATEMENT_TIMEOUT_MS });
+    await migrateDb(handle, {
+      url,
+      andThen: async () => {
+        if (env().SEED_ON_EMPTY && (await isEmpty(handle.db))) {
+          const { seed } = await import("./seed");
+          await seed(handle.db);
+        }
+      },
+    });
     return handle;
   })().catch((error: unknown) => {
     // Let the next request try again (the database may come back).

@@ -556,6 +556,16 @@ export const rateLimitCounters = pgTable(
   (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limit_counters_expires_idx").on(t.expiresAt)],
 );
 
+/* ------------------------------------------------- faults: shared cache tags */
+/**
+ * When each of Next's cache tags (e.g. "directory") was last revalidated, so that every app server
+ * drops cached reads another server invalidated (lib/cache/shared-tag-cache.mjs).
+ */
+export const cacheTagRevalidations = pgTable("cache_tag_revalidations", {
+  tag: text("tag").primaryKey(),
+  revalidatedAt: timestamp("revalidated_at", { withTimezone: true, mode: "date" }).notNull(),
+});
+
 export type SchoolLeadRecipient = typeof schoolLeadRecipients.$inferSelect;
 
 /* ------------------------------------------- ops: operator dashboard rollups */

@@ -28,6 +28,10 @@ const schema = z.object({
     .optional(),
   PGLITE_DIR: z.string().optional(),
   DATABASE_POOL_MAX: count(1).default(10),
+  /** Seconds to wait for a Postgres connection before the request fails (and the page says so). */
+  DATABASE_CONNECT_TIMEOUT: count(1).default(5),
+  /** The app pool's statement_timeout: no request waits on one query longer than this. */
+  DATABASE_STATEMENT_TIMEOUT_MS: count(100).default(15_000),
   SEED_ON_EMPTY: flag.default(true),
   TEST_DATABASE_URL: z.string().optional(),
 
@@ -67,6 +71,8 @@ const schema = z.object({
     .transform((v) => v.split(",").map((s) => Number(s.trim())))
     .default([0, 60, 300, 1800, 7200]),
   DELIVERY_POLL_MS: count(50).optional(),
+  /** How long a claimed email stays claimed before another worker may send it (same Idempotency-Key). */
+  DELIVERY_LOCK_SECONDS: count(5).default(120),
 
   LEAD_RATE_LIMIT: z
     .string()

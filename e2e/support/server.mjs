@@ -35,6 +35,14 @@ if (!process.env.E2E_SKIP_BUILD) {
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+if (Number(process.env.E2E_CLUSTER ?? 1) > 1) {
+  // Several `next start` processes of this one build on DATABASE_URL, behind a round-robin proxy.
+  const { startCluster } = await import("./cluster.mjs");
+  const cluster = await startCluster({ port, size: Number(process.env.E2E_CLUSTER), env });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void cluster.stop(signal).then(() => process.exit(0)));
+  for (const app of cluster.apps) void app.exited.then(({ code }) => process.exit(code || 1));
+  await new Promise(() => {});
+}
 const logPath = process.env.E2E_SERVER_LOG ?? path.resolve(".data", `e2e-${port}-server.log`);
 mkdirSync(path.dirname(logPath), { recursive: true });
 const log = createWriteStream(logPath, { flags: "w" });

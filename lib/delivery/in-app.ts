@@ -18,6 +18,12 @@ function state(): State {
   return g.__schoolLeadsDelivery;
 }
 
+/**
+ * How long a claimed email stays claimed: after a crash mid-send, the row goes out again (same
+ * Idempotency-Key, so still one email) once this has passed. Keep it well above EMAIL_SEND_TIMEOUT_MS.
+ */
+export const deliveryLockSeconds = () => env().DELIVERY_LOCK_SECONDS;
+
 export const inAppDeliveryEnabled = () => env().DELIVERY_WORKER !== "external";
 
 /** Runs the worker now, or once more right after the run in progress. Never throws. */
@@ -33,7 +39,7 @@ export async function nudgeDelivery(): Promise<void> {
   try {
     do {
       s.again = false;
-      await deliverDue(await getDb(), getTransport());
+      await deliverDue(await getDb(), getTransport(), { lockSeconds: deliveryLockSeconds() });
     } while (s.again);
   } catch (error) {
     console.error("delivery worker:", describeError(error));
