@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, between, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, between, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { unstable_cache } from "next/cache";
 import { EARTH_RADIUS_MILES, boundingBox } from "@/lib/geo";
 import { getDb, type Db } from "../client";
