@@ -45,12 +45,7 @@ export function ProgramAdCard({ ad, headingLevel = 3, from }: { ad: ProgramAdDat
         </ul>
       ) : null}
       <div className="mt-4 flex flex-wrap gap-2">
-        <RequestInfoButton
-          slug={ad.slug}
-          title={ad.title}
-          schoolName={ad.schoolName}
-          className="inline-flex items-center rounded-md no-underline bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800"
-        />
+        <RequestInfoButton slug={ad.slug} title={ad.title} schoolName={ad.schoolName} />
         <a
           href={goHref}
           target="_blank"
