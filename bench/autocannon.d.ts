@@ -2,5 +2,11 @@
 declare module "autocannon" {
   type Histogram = { average: number; p99: number; p97_5?: number; total: number };
   type Result = { requests: Histogram; latency: Histogram; non2xx: number; errors: number; timeouts: number };
-  export default function autocannon(options: { url: string; connections?: number; duration?: number }): Promise<Result>;
+  type Request = { method?: string; path?: string; headers?: Record<string, string> };
+  export default function autocannon(options: {
+    url: string;
+    connections?: number;
+    duration?: number;
+    requests?: (Request & { setupRequest?: (request: Request) => Request })[];
+  }): Promise<Result>;
 }
