@@ -27,6 +27,9 @@ describe("directory page-cache keys", () => {
 
   it("turns a key back into the page's search parameters", () => {
     expect(filtersFromCacheKey("all")).toEqual({});
-    expect(filtersFromCacheKey("credential=associate&credential=diploma&state=CA")).toEqual({ credential: ["associate", "diploma"], state: "CA" });
+    const expected = { credential: ["associate", "diploma"], state: "CA" };
+    expect(filtersFromCacheKey("credential=associate&credential=diploma&state=CA")).toEqual(expected);
+    expect(filtersFromCacheKey(encodeURIComponent("credential=associate&credential=diploma&state=CA"))).toEqual(expected);
+    expect(filtersFromCacheKey("%E0%A4%A")).toEqual({});
   });
 });

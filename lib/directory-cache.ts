@@ -34,9 +34,18 @@ export function directoryCacheKey(search: URLSearchParams): string | null {
   return query === "" ? ALL : query;
 }
 
-/** The page's search parameters back from a cache key. */
+/**
+ * The page's search parameters back from a cache key. The route's `params` may arrive still
+ * percent-encoded; a canonical query string holds no "%" of its own, so decoding is always safe.
+ */
 export function filtersFromCacheKey(key: string): RawSearchParams {
-  return key === ALL ? {} : rawParams(new URLSearchParams(key));
+  let text = key;
+  try {
+    text = decodeURIComponent(key);
+  } catch {
+    return {};
+  }
+  return text === ALL ? {} : rawParams(new URLSearchParams(text));
 }
 
 /** Proxy step for /schools: serve a cacheable filter set from app/directory/[filters]. */
