@@ -257,6 +257,54 @@ export const programOccupations = pgTable(
   ],
 );
 
+/* ---------------------------------------------- directory listings (owner: directory) */
+
+/**
+ * One row per listed program (active, school not suspended) with every directory filter on it, kept
+ * by triggers (migration 0005_directory_listings_triggers): the directory filters, orders and counts
+ * on this one narrow table instead of joining programs, schools and campuses for every candidate.
+ */
+export const directoryListings = pgTable(
+  "directory_listings",
+  {
+    programId: integer("program_id")
+      .primaryKey()
+      .references(() => programs.id, { onDelete: "cascade" }),
+    schoolId: integer("school_id")
+      .notNull()
+      .references(() => schools.id, { onDelete: "cascade" }),
+    programAreaId: integer("program_area_id").notNull(),
+    credentialLevel: credentialLevel("credential_level").notNull(),
+    delivery: deliveryMode("delivery").notNull(),
+    sponsoredRank: smallint("sponsored_rank"),
+    title: text("title").notNull(),
+    accredited: boolean("accredited").notNull(),
+    /** The campus states of the program (distinct). */
+    states: text("states").array().notNull().default(sql`'{}'::text[]`),
+    /** Words of the program title and the school name, for word-prefix search. */
+    search: tsvector("search").notNull(),
+    /** Words of the program title alone (title matches rank first). */
+    titleSearch: tsvector("title_search").notNull(),
+  },
+  (t) => [
+    // The two page orders, with the plain filters as trailing keys so a filtered walk checks them
+    // in the index (index-only) and stops after one page.
+    index("directory_listings_rank_idx").on(
+      t.sponsoredRank,
+      t.title,
+      t.programId,
+      t.programAreaId,
+      t.credentialLevel,
+      t.delivery,
+      t.accredited,
+    ),
+    index("directory_listings_title_idx").on(t.title, t.programId, t.programAreaId, t.credentialLevel, t.delivery, t.accredited),
+    index("directory_listings_search_idx").using("gin", t.search),
+    index("directory_listings_states_idx").using("gin", t.states),
+    index("directory_listings_school_idx").on(t.schoolId),
+  ],
+);
+
 /** A Visit School Site click. No personal data: program, time, and the path it came from. */
 export const programClicks = pgTable(
   "program_clicks",

@@ -1,25 +1,12 @@
-import type { Metadata } from "next";
-import { Directory } from "@/components/directory/directory";
+import { DirectoryPage, directoryMetadata } from "@/components/directory/directory-page";
 import type { RawSearchParams } from "@/lib/validations/directory";
 
-export const metadata: Metadata = {
-  title: "Find a school program",
-  description: "Compare health-information and medical office programs by credential, online or on campus, state and distance.",
-  alternates: { canonical: "/schools" },
-};
+export const metadata = directoryMetadata;
 
+/**
+ * The directory, rendered per request. Most visits never get here: the proxy sends a filter set it
+ * can cache (no free-text search, no field error) to app/directory/[filters] instead.
+ */
 export default async function SchoolsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const params = await searchParams;
-  return (
-    <div className="container-page py-8">
-      <h1 className="text-3xl font-bold tracking-tight">Find a school program</h1>
-      <p className="mt-2 max-w-3xl text-muted">
-        Programs in health information, medical coding and billing, and medical office work. Some schools pay for placement;
-        their programs are labelled Sponsored.
-      </p>
-      <div className="mt-8">
-        <Directory searchParams={params} action="/schools" />
-      </div>
-    </div>
-  );
+  return <DirectoryPage searchParams={await searchParams} />;
 }

@@ -51,12 +51,7 @@ export function ProgramAdCard({ ad, headingLevel = 3, from }: { ad: ProgramAdDat
             Not taking requests right now
           </p>
         ) : (
-          <RequestInfoButton
-            slug={ad.slug}
-            title={ad.title}
-            schoolName={ad.schoolName}
-            className="inline-flex items-center rounded-md no-underline bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800"
-          />
+          <RequestInfoButton slug={ad.slug} title={ad.title} schoolName={ad.schoolName} />
         )}
         <a
           href={goHref}

@@ -1,82 +1,65 @@
 "use client";
 
-import { useRef, useState } from "react";
-import { loadLeadForm } from "@/app/actions/leads";
-import { attributionFrom } from "@/lib/leads/attribution";
-import type { LeadFormData } from "@/lib/leads/form-data";
-import { LeadForm } from "./lead-form";
+import { useRouter } from "next/navigation";
+import { useState, type ComponentType } from "react";
 
 type Props = { slug: string; title: string; schoolName: string; className?: string };
+type DialogProps = { slug: string; title: string; schoolName: string; href: string; openSignal: number };
+
+const defaultClass = "inline-flex items-center rounded-md no-underline bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800";
+
+/** The dialog module, fetched once on the first click anywhere on the page. */
+let dialogModule: Promise<ComponentType<DialogProps>> | null = null;
+function loadDialog() {
+  dialogModule ??= import("./request-info-dialog").then(
+    (m) => m.default,
+    (error: unknown) => {
+      dialogModule = null; // try again on the next click
+      throw error;
+    },
+  );
+  return dialogModule;
+}
+const prefetchDialog = () => void loadDialog().catch(() => {});
 
 /**
- * "Request Info" on an ad: a link to the full page (the fallback without JavaScript) that opens the
- * form in a modal <dialog> instead. The browser's modal dialog keeps focus inside, closes on Esc and
- * returns focus to this button when closed.
+ * "Request Info" on an ad: a link to the full request page (the path without JavaScript) that opens
+ * the form in a modal dialog instead. This component is all an ad ships; the dialog and the form
+ * load on the first click (and start loading on hover or focus, so the click rarely waits).
  */
-export function RequestInfoButton({ slug, title, schoolName, className }: Props) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const [data, setData] = useState<LeadFormData | null>(null);
-  const [failed, setFailed] = useState(false);
+export function RequestInfoButton({ slug, title, schoolName, className = defaultClass }: Props) {
+  const [Dialog, setDialog] = useState<ComponentType<DialogProps> | null>(null);
+  const [openSignal, setOpenSignal] = useState(0);
+  const router = useRouter();
   const href = `/programs/${slug}/request-info`;
-  const headingId = `request-info-${slug}-heading`;
 
-  async function open(event: React.MouseEvent<HTMLAnchorElement>) {
+  function openDialog(event: React.MouseEvent<HTMLAnchorElement>) {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
-    dialogRef.current?.showModal();
-    if (data) return;
-    try {
-      const loaded = await loadLeadForm(slug);
-      if (loaded) setData(loaded);
-      else setFailed(true);
-    } catch {
-      setFailed(true);
-    }
+    loadDialog().then(
+      (component) => {
+        setDialog(() => component);
+        setOpenSignal((n) => n + 1);
+      },
+      // The chunk could not be fetched (offline, a new deployment): the full page still works.
+      () => router.push(href),
+    );
   }
 
   return (
     <>
-      <a href={href} onClick={open} className={className} aria-label={`Request info about ${title} at ${schoolName}`} aria-haspopup="dialog">
+      <a
+        href={href}
+        onClick={openDialog}
+        onPointerEnter={prefetchDialog}
+        onFocus={prefetchDialog}
+        className={className}
+        aria-label={`Request info about ${title} at ${schoolName}`}
+        aria-haspopup="dialog"
+      >
         Request Info
       </a>
-      <dialog
-        ref={dialogRef}
-        aria-labelledby={headingId}
-        className="m-0 h-full max-h-none w-full max-w-none bg-white p-0 backdrop:bg-slate-900/60 sm:m-auto sm:h-auto sm:max-h-[90vh] sm:max-w-2xl sm:rounded-lg"
-      >
-        <div className="sticky top-0 z-10 flex items-start justify-between gap-4 border-b border-slate-200 bg-white px-5 py-4">
-          <div>
-            <h2 id={headingId} className="text-lg font-semibold text-brand-800">
-              Request information
-            </h2>
-            <p className="text-sm text-muted">
-              {title} at {schoolName}
-            </p>
-          </div>
-          <button
-            type="button"
-            onClick={() => dialogRef.current?.close()}
-            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-ink hover:bg-slate-50"
-          >
-            Close
-          </button>
-        </div>
-        <div className="px-5 py-4">
-          {data ? (
-            <LeadForm
-              data={data}
-              idPrefix={`dialog-${slug}`}
-              attribution={attributionFrom(new URLSearchParams(window.location.search), document.referrer || null, window.location.pathname)}
-            />
-          ) : failed ? (
-            <p role="alert">
-              The form could not be loaded. <a href={href}>Open the request page</a> instead.
-            </p>
-          ) : (
-            <p role="status">Loading the form…</p>
-          )}
-        </div>
-      </dialog>
+      {Dialog ? <Dialog slug={slug} title={title} schoolName={schoolName} href={href} openSignal={openSignal} /> : null}
     </>
   );
 }

@@ -140,6 +140,45 @@ describe.each(testDatabases())("directory queries on $name", ({ open }) => {
     await handle.db.delete(schools).where(eq(schools.id, school!.id));
   });
 
+  it("follows every edit at once: a paused or resumed program, a suspended or renamed school, a new or moved campus", async () => {
+    const db = handle.db;
+    const [school] = await db.insert(schools).values({ slug: "elm-academy", name: "Elm Academy", website: "https://elm.example" }).returning();
+    const [campus] = await db.insert(campuses).values({ schoolId: school!.id, name: "Elm", ...(() => {
+      const c = zipCentroid("10001")!;
+      return { zip: "10001", city: c.city, state: c.state, latitude: c.latitude, longitude: c.longitude, address: "1 Elm St" };
+    })() }).returning();
+    const [program] = await db
+      .insert(programs)
+      .values({ schoolId: school!.id, programAreaId: areaId["medical-coding"]!, slug: "elm-coding", title: "Elm Coding Lab", credentialLevel: "diploma", delivery: "campus", lengthMonths: 9, websiteUrl: "https://elm.example/c", status: "draft" })
+      .returning();
+    const elm = () => titles({ q: "elm" });
+    expect(await elm()).toEqual([]);
+    await db.update(programs).set({ status: "active" }).where(eq(programs.id, program!.id));
+    expect(await elm()).toEqual(["Elm Coding Lab"]);
+    expect(await titles({ state: "NY" })).toEqual([]);
+    await db.insert(programCampuses).values({ programId: program!.id, campusId: campus!.id });
+    expect(await titles({ state: "NY" })).toEqual(["Elm Coding Lab"]);
+    await db.update(campuses).set({ state: "NJ" }).where(eq(campuses.id, campus!.id));
+    expect(await titles({ state: "NY" })).toEqual([]);
+    expect(await titles({ state: "NJ" })).toEqual(["Elm Coding Lab"]);
+    await db.delete(programCampuses).where(eq(programCampuses.programId, program!.id));
+    expect(await titles({ state: "NJ" })).toEqual([]);
+    await db.update(programs).set({ title: "Elm Billing Lab", sponsoredRank: 1 }).where(eq(programs.id, program!.id));
+    expect(await titles({ q: "billing lab" })).toEqual(["Elm Billing Lab"]);
+    expect((await titles({}))[0]).toBe("Elm Billing Lab");
+    await db.update(schools).set({ name: "Oak Academy", accreditation: "ABHES" }).where(eq(schools.id, school!.id));
+    expect(await elm()).toEqual(["Elm Billing Lab"]); // "Elm" is still in the title
+    expect(await titles({ q: "oak", accredited: true })).toEqual(["Elm Billing Lab"]);
+    await db.update(schools).set({ status: "suspended" }).where(eq(schools.id, school!.id));
+    expect(await elm()).toEqual([]);
+    await db.update(schools).set({ status: "active" }).where(eq(schools.id, school!.id));
+    expect(await elm()).toEqual(["Elm Billing Lab"]);
+    await db.update(programs).set({ status: "paused" }).where(eq(programs.id, program!.id));
+    expect(await elm()).toEqual([]);
+    await db.delete(schools).where(eq(schools.id, school!.id));
+    expect(await titles({})).toHaveLength(4);
+  });
+
   it("gives the stored URL of listed programs only, and records clicks without personal data", async () => {
     expect(await getClickTarget(ids.coding!, handle.db)).toMatchObject({ websiteUrl: "https://acme.example/coding" });
     expect(await getClickTarget(ids.paused!, handle.db)).toBeNull();

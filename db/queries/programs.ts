@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, between, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, between, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { unstable_cache } from "next/cache";
 import { EARTH_RADIUS_MILES, boundingBox } from "@/lib/geo";
 import { getDb, type Db } from "../client";
 import {
   campuses,
+  directoryListings,
   metroAreas,
   occupationMetroStats,
   occupations,
@@ -118,8 +119,6 @@ export type DirectoryQuery = {
   /** Only programs leading to this career (the career page's column). */
   occupationId?: number | null;
   sort?: "recommended" | "distance" | "name";
-  /** Search words that match many programs (set by `searchDirectory`). */
-  commonWords?: string[];
   limit: number;
   offset: number;
 };
@@ -141,11 +140,6 @@ export function searchWords(q: string | undefined): string[] {
     .slice(0, 6);
 }
 
-/** A tsquery matching words that start with `word`: "cod" finds "coding". */
-function prefixQuery(word: string): SQL {
-  return sql`to_tsquery('simple'::regconfig, ${`${word}:*`})`;
-}
-
 /** Haversine distance in miles from a point to a campus, in SQL (the same on Postgres and PGlite). */
 function campusDistanceSql(lat: number, lng: number): SQL<number> {
   const la = sql`${lat}::float8`;
@@ -158,53 +152,54 @@ function campusDistanceSql(lat: number, lng: number): SQL<number> {
 
 /**
  * Programs with a campus within the radius, with the distance to the nearest one. The bounding box
- * lets the (latitude, longitude) index find candidate campuses; the exact distance decides.
+ * lets the (latitude, longitude) index find candidate campuses; the exact distance, computed once
+ * per campus rather than once per campus link, decides.
  */
 function nearSubquery(db: Db, near: NonNullable<DirectoryQuery["near"]>, state: string | null | undefined) {
   const box = boundingBox(near, near.miles);
-  const distance = campusDistanceSql(near.latitude, near.longitude);
-  return db
-    .select({ programId: programCampuses.programId, miles: sql<number>`min(${distance})`.as("miles") })
+  const nearCampuses = db
+    .select({ id: campuses.id, miles: campusDistanceSql(near.latitude, near.longitude).as("campus_miles") })
     .from(campuses)
-    .innerJoin(programCampuses, eq(programCampuses.campusId, campuses.id))
     .where(
       and(
         between(campuses.latitude, box.minLatitude, box.maxLatitude),
         between(campuses.longitude, box.minLongitude, box.maxLongitude),
-        sql`${distance} <= ${near.miles}::float8`,
         // With a state too, the same campus must be in the state and near the ZIP.
         state ? eq(campuses.state, state) : undefined,
       ),
     )
+    // Any LIMIT keeps this subquery from being inlined (drizzle omits OFFSET 0); it is never reached.
+    .limit(1_000_000)
+    .as("near_campuses");
+  return db
+    .select({ programId: programCampuses.programId, miles: sql<number>`min(${nearCampuses.miles})`.as("miles") })
+    .from(nearCampuses)
+    .innerJoin(programCampuses, eq(programCampuses.campusId, nearCampuses.id))
+    .where(sql`${nearCampuses.miles} <= ${near.miles}::float8`)
     .groupBy(programCampuses.programId)
     .as("near");
 }
 
-/** Every filter but the radius, on `programs` joined to `schools`. */
+/** A tsquery matching rows that have a word starting with each search word ("cod" finds "coding"). */
+function allWordsQuery(words: string[]): SQL {
+  return sql`to_tsquery('simple'::regconfig, ${words.map((w) => `${w}:*`).join(" & ")})`;
+}
+
+/**
+ * Every filter but the radius, on `directory_listings` (which holds only listed programs, so the
+ * listed check is its existence).
+ */
 function directoryConditions(db: Db, query: DirectoryQuery): SQL[] {
-  const conditions: SQL[] = [eq(programs.status, "active"), eq(schools.status, "active")];
-  if (query.areaId) conditions.push(eq(programs.programAreaId, query.areaId));
-  if (query.credential?.length) conditions.push(inArray(programs.credentialLevel, query.credential));
-  if (query.delivery?.length) conditions.push(inArray(programs.delivery, query.delivery));
-  if (query.accredited) {
-    conditions.push(isNotNull(schools.accreditation));
-  }
-  if (query.state) {
-    conditions.push(
-      inArray(
-        programs.id,
-        db
-          .select({ id: programCampuses.programId })
-          .from(campuses)
-          .innerJoin(programCampuses, eq(programCampuses.campusId, campuses.id))
-          .where(eq(campuses.state, query.state)),
-      ),
-    );
-  }
+  const conditions: SQL[] = [];
+  if (query.areaId) conditions.push(eq(directoryListings.programAreaId, query.areaId));
+  if (query.credential?.length) conditions.push(inArray(directoryListings.credentialLevel, query.credential));
+  if (query.delivery?.length) conditions.push(inArray(directoryListings.delivery, query.delivery));
+  if (query.accredited) conditions.push(eq(directoryListings.accredited, true));
+  if (query.state) conditions.push(sql`${directoryListings.states} @> array[${query.state}]::text[]`);
   if (query.occupationId) {
     conditions.push(
       inArray(
-        programs.id,
+        directoryListings.programId,
         db
           .select({ id: programOccupations.programId })
           .from(programOccupations)
@@ -212,32 +207,9 @@ function directoryConditions(db: Db, query: DirectoryQuery): SQL[] {
       ),
     );
   }
-  // Each word must start a word of the program title or of the school name. A rare word is looked
-  // up in the GIN indexes (a small set of ids); a common one is checked row by row while walking the
-  // page order, which stops after a page (see `commonWords`).
-  for (const word of searchWords(query.q)) {
-    const tq = prefixQuery(word);
-    if (query.commonWords?.includes(word)) {
-      conditions.push(sql`(${programs.titleSearch} @@ ${tq} or ${schools.nameSearch} @@ ${tq})`);
-      continue;
-    }
-    conditions.push(
-      inArray(
-        programs.id,
-        db
-          .select({ id: programs.id })
-          .from(programs)
-          .where(sql`${programs.titleSearch} @@ ${tq}`)
-          .union(
-            db
-              .select({ id: programs.id })
-              .from(programs)
-              .innerJoin(schools, eq(schools.id, programs.schoolId))
-              .where(sql`${schools.nameSearch} @@ ${tq}`),
-          ),
-      ),
-    );
-  }
+  // Each word must start a word of the program title or of the school name.
+  const words = searchWords(query.q);
+  if (words.length > 0) conditions.push(sql`${directoryListings.search} @@ ${allWordsQuery(words)}`);
   return conditions;
 }
 
@@ -248,55 +220,57 @@ function directoryConditions(db: Db, query: DirectoryQuery): SQL[] {
  */
 export async function searchDirectory(query: DirectoryQuery, db?: Db): Promise<DirectoryResult> {
   const database = db ?? (await getDb());
-  const commonWords = await findCommonWords(searchWords(query.q), database);
-  const { rowsQuery, countQuery } = directoryStatements({ ...query, commonWords }, database);
-  const [rows, [counted]] = await Promise.all([rowsQuery, countQuery]);
-  const withCities = await withCampusCities(rows as AdRow[], database);
+  const { pageQuery, countQuery } = directoryStatements(query, database);
+  // With a ZIP the page query sees every match anyway (it sorts them by distance) and counts them
+  // itself; the count statement runs only when that page is past the end.
+  const [page, counted] = await Promise.all([
+    pageQuery,
+    query.near ? null : countQuery.then(([row]) => row?.n ?? 0),
+  ]);
+  const total =
+    counted ?? (page[0] ? Math.min(Number(page[0].total), COUNT_CAP + 1) : query.offset > 0 ? ((await countQuery)[0]?.n ?? 0) : 0);
+  const ids = page.map((p) => p.programId);
+  // The page's ads and their campus cities: two small look-ups by id, whatever the filters were.
+  const adRows =
+    ids.length === 0
+      ? []
+      : await database
+          .select(programAdColumns)
+          .from(programs)
+          .innerJoin(schools, eq(schools.id, programs.schoolId))
+          .innerJoin(programAreas, eq(programAreas.id, programs.programAreaId))
+          .where(inArray(programs.id, ids));
+  const byId = new Map(adRows.map((r) => [r.id, r as AdRow]));
+  const ordered = page.flatMap((p) => {
+    const row = byId.get(p.programId);
+    return row ? [{ row, miles: p.distanceMiles }] : [];
+  });
+  const withCities = await withCampusCities(
+    ordered.map((o) => o.row),
+    database,
+  );
   return {
-    total: counted?.n ?? 0,
+    total,
     items: withCities.map((ad, i) => {
-      const miles = rows[i]?.distanceMiles;
+      const miles = ordered[i]?.miles;
       return { ...ad, distanceMiles: miles === null || miles === undefined ? null : Number(miles) };
     }),
   };
 }
 
-const COMMON_WORD_MATCHES = 2000;
-
-/** Which search words match more than COMMON_WORD_MATCHES programs (by title or school name). */
-async function findCommonWords(words: string[], db: Db): Promise<string[]> {
-  if (words.length === 0) return [];
-  const counts = await Promise.all(
-    words.map(async (word) => {
-      const tq = prefixQuery(word);
-      const byTitle = db.select({ one: sql`1` }).from(programs).where(sql`${programs.titleSearch} @@ ${tq}`).limit(COMMON_WORD_MATCHES + 1).as("t");
-      const bySchool = db
-        .select({ one: sql`1` })
-        .from(schools)
-        .innerJoin(programs, eq(programs.schoolId, schools.id))
-        .where(sql`${schools.nameSearch} @@ ${tq}`)
-        .limit(COMMON_WORD_MATCHES + 1)
-        .as("s");
-      const [row] = await db.select({
-        n: sql<number>`(select count(*) from ${byTitle})::int + (select count(*) from ${bySchool})::int`,
-      }).from(sql`(select 1) as one`);
-      return { word, n: row?.n ?? 0 };
-    }),
-  );
-  return counts.filter((c) => c.n > COMMON_WORD_MATCHES).map((c) => c.word);
-}
-
-/** The directory's two statements (one page, capped count); exported for the bench's EXPLAIN. */
+/**
+ * The directory's two statements on `directory_listings`: one page of program ids in page order
+ * (with a ZIP, also the number of matches), and the count capped at COUNT_CAP + 1. Exported for the
+ * bench's EXPLAIN.
+ */
 export function directoryStatements(query: DirectoryQuery, database: Db) {
   const near = query.near ? nearSubquery(database, query.near, query.state) : null;
   const where = and(...directoryConditions(database, query));
 
   const words = searchWords(query.q);
   const titleMatchesAll =
-    words.length > 0
-      ? sql`case when ${programs.titleSearch} @@ to_tsquery('simple'::regconfig, ${words.map((w) => `${w}:*`).join(" & ")}) then 0 else 1 end`
-      : null;
-  const byTitle = [asc(programs.title), asc(programs.id)];
+    words.length > 0 ? sql`case when ${directoryListings.titleSearch} @@ ${allWordsQuery(words)} then 0 else 1 end` : null;
+  const byTitle = [asc(directoryListings.title), asc(directoryListings.programId)];
   const sort = query.sort === "distance" && !near ? "recommended" : (query.sort ?? "recommended");
   const order: SQL[] =
     sort === "name"
@@ -304,19 +278,19 @@ export function directoryStatements(query: DirectoryQuery, database: Db) {
       : sort === "distance" && near
         ? [asc(near.miles), ...byTitle]
         : [
-            sql`${programs.sponsoredRank} asc nulls last`,
+            sql`${directoryListings.sponsoredRank} asc nulls last`,
             ...(titleMatchesAll ? [titleMatchesAll] : []),
             ...(near ? [asc(near.miles)] : []),
             ...byTitle,
           ];
 
-  const columns = { ...programAdColumns, distanceMiles: near ? near.miles : sql<null>`null` };
-  const base = database
-    .select(columns)
-    .from(programs)
-    .innerJoin(schools, eq(schools.id, programs.schoolId))
-    .innerJoin(programAreas, eq(programAreas.id, programs.programAreaId));
-  const rowsQuery = (near ? base.innerJoin(near, eq(near.programId, programs.id)) : base)
+  const columns = {
+    programId: directoryListings.programId,
+    distanceMiles: near ? near.miles : sql<null>`null`,
+    total: near ? sql<number>`count(*) over ()` : sql<null>`null`,
+  };
+  const base = database.select(columns).from(directoryListings);
+  const pageQuery = (near ? base.innerJoin(near, eq(near.programId, directoryListings.programId)) : base)
     .where(where)
     .orderBy(...order)
     .limit(query.limit)
@@ -324,13 +298,13 @@ export function directoryStatements(query: DirectoryQuery, database: Db) {
 
   // Counting stops at COUNT_CAP: past that the page says "more than 1,000", and the count of a
   // broad search costs no more than one of a narrow one.
-  const matchBase = database.select({ one: sql`1` }).from(programs).innerJoin(schools, eq(schools.id, programs.schoolId));
-  const matches = (near ? matchBase.innerJoin(near, eq(near.programId, programs.id)) : matchBase)
+  const matchBase = database.select({ one: sql`1` }).from(directoryListings);
+  const matches = (near ? matchBase.innerJoin(near, eq(near.programId, directoryListings.programId)) : matchBase)
     .where(where)
     .limit(COUNT_CAP + 1)
     .as("matches");
   const countQuery = database.select({ n: sql<number>`count(*)::int` }).from(matches);
-  return { rowsQuery, countQuery };
+  return { pageQuery, countQuery };
 }
 
 /** Program areas, for the directory's filter. */

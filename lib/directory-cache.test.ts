@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { directoryCacheKey, filtersFromCacheKey } from "./directory-cache";
+
+const key = (query: string) => directoryCacheKey(new URLSearchParams(query));
+
+describe("directory page-cache keys", () => {
+  it("gives equivalent filter sets one key, whatever the order, case or noise of the query string", () => {
+    const a = key("delivery=online&credential=associate&state=ca&utm_source=x&_rsc=abc");
+    expect(a).toBe("credential=associate&delivery=online&state=CA");
+    expect(key("state=CA&credential=associate&delivery=online&credential=associate")).toBe(a);
+    expect(key("credential=associate&credential=bogus&delivery=online&state=CA&page=1&sort=recommended")).toBe(a);
+  });
+
+  it("keys the unfiltered directory, pages, sorts and ZIP searches", () => {
+    expect(key("")).toBe("all");
+    expect(key("sort=name&page=3")).toBe("sort=name&page=3");
+    expect(key("zip=90012&radius=25&sort=distance")).toBe("zip=90012&radius=25&sort=distance");
+    expect(key("zip=90012")).toBe("zip=90012&radius=50");
+  });
+
+  it("leaves free-text searches, field errors and unusual radii to per-request rendering", () => {
+    expect(key("q=coding")).toBeNull();
+    expect(key("zip=9001")).toBeNull();
+    expect(key("zip=90012&radius=abc")).toBeNull();
+    expect(key("zip=90012&radius=37")).toBeNull();
+  });
+
+  it("turns a key back into the page's search parameters", () => {
+    expect(filtersFromCacheKey("all")).toEqual({});
+    const expected = { credential: ["associate", "diploma"], state: "CA" };
+    expect(filtersFromCacheKey("credential=associate&credential=diploma&state=CA")).toEqual(expected);
+    expect(filtersFromCacheKey(encodeURIComponent("credential=associate&credential=diploma&state=CA"))).toEqual(expected);
+    expect(filtersFromCacheKey("%E0%A4%A")).toEqual({});
+  });
+});
