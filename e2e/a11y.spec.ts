@@ -28,20 +28,27 @@ const PUBLIC_PAGES: Record<string, string[]> = {
   "/terms": ["/terms"],
   "/login": ["/login"],
   "/login/check-email": ["/login/check-email"],
+  // The proxy serves cacheable filter sets of /schools from this route.
+  "/directory/[filters]": ["/schools?credential=associate&delivery=online"],
+  // An unknown or used confirmation link: the page a recipient sees when theirs has expired.
+  "/lead-recipients/confirm/[token]": ["/lead-recipients/confirm/not-a-real-token"],
 };
 
 /** Pages reached by following a link from a list page: [route, list page, link prefix]. */
-const PORTAL_LISTS = ["/school", "/school/leads", "/school/programs", "/school/programs/new", "/school/campuses", "/school/profile", "/school/people"];
+const PORTAL_LISTS = ["/school", "/school/leads", "/school/programs", "/school/programs/new", "/school/campuses", "/school/profile", "/school/people", "/school/recipients"];
 const PORTAL_DETAILS: [string, string, RegExp][] = [
   ["/school/leads/[id]", "/school/leads", /^\/school\/leads\/(?!export$)[^/?#]+$/],
   ["/school/programs/[id]", "/school/programs", /^\/school\/programs\/(?!new$)[^/?#]+$/],
   ["/school/programs/[id]/preview", "/school/programs", /^\/school\/programs\/(?!new$)[^/?#]+$/],
   ["/school/campuses/[id]", "/school/campuses", /^\/school\/campuses\/[^/?#]+$/],
+  ["/school/recipients/[id]", "/school/recipients", /^\/school\/recipients\/[^/?#]+$/],
 ];
-const OPS_LISTS = ["/ops", "/ops/leads", "/ops/schools", "/ops/review", "/ops/deliveries", "/ops/clicks", "/ops/privacy", "/ops/audit", "/ops/mailbox"];
+const OPS_LISTS = ["/ops", "/ops/leads", "/ops/schools", "/ops/review", "/ops/deliveries", "/ops/clicks", "/ops/privacy", "/ops/audit", "/ops/mailbox", "/ops/careers"];
 const OPS_DETAILS: [string, string, RegExp][] = [
   ["/ops/schools/[id]", "/ops/schools", /^\/ops\/schools\/[^/?#]+$/],
   ["/ops/mailbox/[id]", "/ops/mailbox", /^\/ops\/mailbox\/[^/?#]+$/],
+  ["/ops/careers/[slug]", "/ops/careers", /^\/ops\/careers\/[^/?#]+$/],
+  ["/ops/careers/[slug]/import", "/ops/careers/medical-records-and-health-information-technicians", /^\/ops\/careers\/[^/?#]+\/import$/],
 ];
 /** Routes covered by the flow tests below rather than by a fixed address. */
 const FLOW_ROUTES = ["/thank-you/[token]", "/my-requests/[token]", "/invite/[token]"];
