@@ -30,8 +30,6 @@ const PUBLIC_PAGES: Record<string, string[]> = {
   "/login/check-email": ["/login/check-email"],
   // The proxy serves cacheable filter sets of /schools from this route.
   "/directory/[filters]": ["/schools?credential=associate&delivery=online"],
-  // An unknown or used confirmation link: the page a recipient sees when theirs has expired.
-  "/lead-recipients/confirm/[token]": ["/lead-recipients/confirm/not-a-real-token"],
 };
 
 /** Pages reached by following a link from a list page: [route, list page, link prefix]. */
@@ -41,7 +39,7 @@ const PORTAL_DETAILS: [string, string, RegExp][] = [
   ["/school/programs/[id]", "/school/programs", /^\/school\/programs\/(?!new$)[^/?#]+$/],
   ["/school/programs/[id]/preview", "/school/programs", /^\/school\/programs\/(?!new$)[^/?#]+$/],
   ["/school/campuses/[id]", "/school/campuses", /^\/school\/campuses\/[^/?#]+$/],
-  ["/school/recipients/[id]", "/school/recipients", /^\/school\/recipients\/[^/?#]+$/],
+  ["/school/recipients/[id]", "/school/recipients", /^\/school\/recipients\/\d+$/],
 ];
 const OPS_LISTS = ["/ops", "/ops/leads", "/ops/schools", "/ops/review", "/ops/deliveries", "/ops/clicks", "/ops/privacy", "/ops/audit", "/ops/mailbox", "/ops/careers"];
 const OPS_DETAILS: [string, string, RegExp][] = [
@@ -51,7 +49,7 @@ const OPS_DETAILS: [string, string, RegExp][] = [
   ["/ops/careers/[slug]/import", "/ops/careers/medical-records-and-health-information-technicians", /^\/ops\/careers\/[^/?#]+\/import$/],
 ];
 /** Routes covered by the flow tests below rather than by a fixed address. */
-const FLOW_ROUTES = ["/thank-you/[token]", "/my-requests/[token]", "/invite/[token]"];
+const FLOW_ROUTES = ["/thank-you/[token]", "/my-requests/[token]", "/invite/[token]", "/lead-recipients/confirm/[token]"];
 
 async function firstLinkMatching(page: Page, pattern: RegExp): Promise<string> {
   const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
@@ -101,6 +99,25 @@ test("the invitation page has no axe violations", async ({ browser, page }) => {
   await page.goto(link);
   await expect(page.getByRole("form", { name: "Accept invitation" })).toBeVisible();
   await expectNoAxeViolations(page, "/invite/[token]");
+});
+
+test("a lead recipient's confirmation page has no axe violations", async ({ browser, page }) => {
+  const email = `a11y-recipient-${Date.now().toString(36)}@pacific-crest.example`;
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  await signIn(adminPage, ADMIN_A);
+  await adminPage.goto("/school/recipients");
+  const form = adminPage.getByRole("form", { name: "Add a lead recipient" });
+  await form.getByLabel("Email address").fill(email);
+  await form.getByRole("button", { name: "Add address" }).click();
+  await expect(form.getByRole("status")).toContainText(`Added ${email}`);
+  await admin.close();
+  await expect.poll(async () => (await emailsContaining(email)).length, { timeout: 30_000 }).toBe(1);
+  const link = /href="https?:\/\/[^/"]+(\/lead-recipients\/confirm\/[^"]+)"/.exec((await emailsContaining(email))[0]!.payload.html)?.[1];
+  expect(link, "a confirmation link in the email").toBeTruthy();
+  await page.goto(link!);
+  await expect(page.getByRole("button", { name: "Confirm this address" })).toBeVisible();
+  await expectNoAxeViolations(page, "/lead-recipients/confirm/[token]");
 });
 
 for (const [area, user, lists, details] of [
