@@ -16,7 +16,7 @@ export function SiteHeader() {
           <ul className="flex flex-wrap items-center gap-x-5 gap-y-1 text-sm font-medium">
             {nav.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="text-ink no-underline hover:text-brand-700 hover:underline">
+                <Link href={item.href} className="inline-flex min-h-6 items-center py-1 text-ink no-underline hover:text-brand-700 hover:underline">
                   {item.label}
                 </Link>
               </li>
@@ -24,7 +24,7 @@ export function SiteHeader() {
             <li>
               <Link
                 href="/login"
-                className="rounded-md border border-brand-600 no-underline px-3 py-1.5 text-brand-700 hover:bg-brand-50"
+                className="inline-flex min-h-6 items-center rounded-md border border-brand-600 px-3 py-1.5 text-brand-700 no-underline hover:bg-brand-50"
               >
                 Sign in for schools
               </Link>

@@ -11,7 +11,7 @@ export default async function OpsLayout({ children }: { children: React.ReactNod
     <div className="container-page py-6">
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-4">
         <div>
-          <p className="text-xl font-bold">Operator console</p>
+          <div className="text-xl font-bold">Operator console</div>
           <p className="text-sm text-muted">Signed in as {user.email}</p>
         </div>
         <form action={signOutAction}>

@@ -33,8 +33,8 @@ export default async function OpsHome() {
                 {p.schoolName} · {p.status === "in_review" ? "new listing" : "edit to a live listing"}
               </p>
               <div className="mt-2 flex flex-wrap items-start gap-6">
-                <ActionForm action={approveProgramAction.bind(null, p.id)} submitLabel="Approve" aria-label={`Approve ${p.title}`} />
-                <ActionForm action={rejectProgramAction.bind(null, p.id)} submitLabel="Send back" variant="secondary" aria-label={`Send back ${p.title}`}>
+                <ActionForm action={approveProgramAction.bind(null, p.id)} submitLabel="Approve" aria-label={`Approve ${p.title} (${p.schoolName})`} />
+                <ActionForm action={rejectProgramAction.bind(null, p.id)} submitLabel="Send back" variant="secondary" aria-label={`Send back ${p.title} (${p.schoolName})`}>
                   <RejectNoteField />
                 </ActionForm>
               </div>

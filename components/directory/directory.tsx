@@ -158,12 +158,12 @@ export async function Directory({ searchParams, action, occupationId, idPrefix =
             </div>
           </div>
           {errors.zip ? (
-            <p id={id("zip-error")} className="mt-1 text-sm font-medium text-red-700">
+            <p id={id("zip-error")} className="mt-1 text-sm font-medium text-red-800">
               {errors.zip}
             </p>
           ) : null}
           {errors.radius ? (
-            <p id={id("radius-error")} className="mt-1 text-sm font-medium text-red-700">
+            <p id={id("radius-error")} className="mt-1 text-sm font-medium text-red-800">
               {errors.radius}
             </p>
           ) : null}

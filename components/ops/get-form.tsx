@@ -23,7 +23,7 @@ export function GetField({ name, label, value, error, type = "text" }: FieldProp
         aria-describedby={error ? `${id}-error` : undefined}
       />
       {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700">
+        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-800">
           {error}
         </p>
       ) : null}
@@ -56,7 +56,7 @@ export function GetSelect({ name, label, value, options, error, anyLabel = "Any"
         ))}
       </select>
       {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700">
+        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-800">
           {error}
         </p>
       ) : null}

@@ -19,7 +19,7 @@ export function ResendForm({ action, children }: { action: (s: FormState, f: For
         </p>
       ) : null}
       {error ? (
-        <p id="ids-error" className="text-sm font-medium text-red-700">
+        <p id="ids-error" className="text-sm font-medium text-red-800">
           {error}
         </p>
       ) : null}

@@ -32,7 +32,7 @@ export function PortalShell({ schoolName, schoolId, role, isOperator, membership
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-4">
         <div>
           <p className="text-sm text-muted">School portal{isOperator ? " (operator view)" : ""}</p>
-          <p className="text-xl font-bold">{schoolName}</p>
+          <div className="text-xl font-bold">{schoolName}</div>
           <p className="text-sm text-muted">
             Signed in as {userEmail} · {role === "admin" ? "Admin" : "Member"}
           </p>

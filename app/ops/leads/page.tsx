@@ -42,7 +42,7 @@ export default async function LeadVolumePage({ searchParams }: { searchParams: P
   const inputClass = "mt-1 block rounded-md border border-slate-400 px-2 py-1.5";
   const errorFor = (key: keyof typeof fieldErrors) =>
     fieldErrors[key] ? (
-      <p id={`${key}-error`} className="mt-1 text-sm font-medium text-red-700">
+      <p id={`${key}-error`} className="mt-1 text-sm font-medium text-red-800">
         {fieldErrors[key]}
       </p>
     ) : null;

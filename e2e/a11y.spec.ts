@@ -1,0 +1,146 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/a11y";
+import { VALLEY, asStudent, emailsContaining, fillLeadForm, newStudent } from "./support/leads";
+import { ADMIN_A, OPERATOR, invitedUser, signIn } from "./support/portal";
+
+/**
+ * axe-core, every rule at every level, on every page the app has: public pages, the pages a
+ * student reaches through their own links, the school portal and the operator console. The last
+ * test fails when a page is added under app/ without being listed here.
+ */
+
+const PROGRAM = "pacific-crest-college-medical-administrative-specialist";
+
+const PUBLIC_PAGES: Record<string, string[]> = {
+  "/": ["/"],
+  "/careers": ["/careers"],
+  "/careers/[slug]": ["/careers/medical-records-and-health-information-technicians", "/careers/medical-and-health-services-managers"],
+  "/schools": ["/schools", "/schools?zip=90012&radius=50&sort=distance", "/schools?q=zzzz-no-such-school", "/schools?zip=1234"],
+  "/schools/[slug]": ["/schools/pacific-crest-college"],
+  "/programs/[slug]": [`/programs/${PROGRAM}`],
+  "/programs/[slug]/request-info": [`/programs/${PROGRAM}/request-info`],
+  "/states": ["/states"],
+  "/states/[state]": ["/states/california"],
+  "/advertising-disclosure": ["/advertising-disclosure"],
+  "/privacy": ["/privacy"],
+  "/terms": ["/terms"],
+  "/login": ["/login"],
+  "/login/check-email": ["/login/check-email"],
+};
+
+/** Pages reached by following a link from a list page: [route, list page, link prefix]. */
+const PORTAL_LISTS = ["/school", "/school/leads", "/school/programs", "/school/programs/new", "/school/campuses", "/school/profile", "/school/people"];
+const PORTAL_DETAILS: [string, string, RegExp][] = [
+  ["/school/leads/[id]", "/school/leads", /^\/school\/leads\/(?!export$)[^/?#]+$/],
+  ["/school/programs/[id]", "/school/programs", /^\/school\/programs\/(?!new$)[^/?#]+$/],
+  ["/school/programs/[id]/preview", "/school/programs", /^\/school\/programs\/(?!new$)[^/?#]+$/],
+  ["/school/campuses/[id]", "/school/campuses", /^\/school\/campuses\/[^/?#]+$/],
+];
+const OPS_LISTS = ["/ops", "/ops/leads", "/ops/schools", "/ops/review", "/ops/deliveries", "/ops/clicks", "/ops/privacy", "/ops/audit", "/ops/mailbox"];
+const OPS_DETAILS: [string, string, RegExp][] = [
+  ["/ops/schools/[id]", "/ops/schools", /^\/ops\/schools\/[^/?#]+$/],
+  ["/ops/mailbox/[id]", "/ops/mailbox", /^\/ops\/mailbox\/[^/?#]+$/],
+];
+/** Routes covered by the flow tests below rather than by a fixed address. */
+const FLOW_ROUTES = ["/thank-you/[token]", "/my-requests/[token]", "/invite/[token]"];
+
+async function firstLinkMatching(page: Page, pattern: RegExp): Promise<string> {
+  const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const href = hrefs.find((h) => pattern.test(h));
+  if (!href) throw new Error(`no link matching ${pattern} on ${page.url()}`);
+  return href;
+}
+
+test.describe("public pages", () => {
+  for (const [route, paths] of Object.entries(PUBLIC_PAGES)) {
+    test(`${route} has no axe violations`, async ({ page }) => {
+      test.setTimeout(60_000 * paths.length);
+      for (const p of paths) {
+        const response = await page.goto(p);
+        expect(response?.status(), p).toBeLessThan(400);
+        await expectNoAxeViolations(page, p);
+      }
+    });
+  }
+
+  test("the 404 page has no axe violations", async ({ page }) => {
+    expect((await page.goto("/programs/no-such-program"))?.status()).toBe(404);
+    await expectNoAxeViolations(page);
+  });
+});
+
+test("a student's thank-you and manage-my-request pages have no axe violations", async ({ page }) => {
+  const student = newStudent();
+  await asStudent(page, student);
+  await page.goto(`/programs/${VALLEY}/request-info`);
+  await fillLeadForm(page, student, { campus: "Panorama City" });
+  await page.getByRole("button", { name: "Send my request" }).click();
+  await expect(page).toHaveURL(/\/thank-you\//);
+  await expectNoAxeViolations(page, "/thank-you/[token]");
+
+  await expect.poll(async () => (await emailsContaining(student.email)).some((e) => e.payload.to.includes(student.email)), { timeout: 30_000 }).toBe(true);
+  const confirmation = (await emailsContaining(student.email)).find((e) => e.payload.to.includes(student.email))!;
+  const manage = /href="https?:\/\/[^/"]+(\/my-requests\/[^"]+)"/.exec(confirmation.payload.html)?.[1];
+  expect(manage, "a manage link in the confirmation email").toBeTruthy();
+  await page.goto(manage!.replaceAll("&amp;", "&"));
+  await expect(page.getByRole("heading", { name: "Your request" })).toBeVisible();
+  await expectNoAxeViolations(page, "/my-requests/[token]");
+});
+
+test("the invitation page has no axe violations", async ({ browser, page }) => {
+  const { link } = await invitedUser(browser, { role: "member", prefix: "a11y-invite" });
+  await page.goto(link);
+  await expect(page.getByRole("form", { name: "Accept invitation" })).toBeVisible();
+  await expectNoAxeViolations(page, "/invite/[token]");
+});
+
+for (const [area, user, lists, details] of [
+  ["school portal", ADMIN_A, PORTAL_LISTS, PORTAL_DETAILS],
+  ["operator console", OPERATOR, OPS_LISTS, OPS_DETAILS],
+] as const) {
+  test.describe(`the ${area}`, () => {
+    test.beforeEach(async ({ page }) => {
+      await signIn(page, user);
+    });
+    for (const p of lists) {
+      test(`${p} has no axe violations`, async ({ page }) => {
+        expect((await page.goto(p))?.status(), p).toBe(200);
+        await expectNoAxeViolations(page, p);
+      });
+    }
+    for (const [route, list, pattern] of details) {
+      test(`${route} has no axe violations`, async ({ page }) => {
+        await page.goto(list);
+        const href = await firstLinkMatching(page, pattern);
+        expect((await page.goto(route.endsWith("/preview") ? `${href}/preview` : href))?.status(), route).toBe(200);
+        await expectNoAxeViolations(page, route);
+      });
+    }
+  });
+}
+
+test("every page under app/ is in this accessibility sweep", () => {
+  const routes: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const full = path.join(dir, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (entry === "page.tsx") {
+        const route = "/" + path.relative("app", dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).join("/");
+        routes.push(route === "/" ? "/" : route.replace(/\/$/, ""));
+      }
+    }
+  };
+  walk("app");
+  const covered = new Set([
+    ...Object.keys(PUBLIC_PAGES),
+    ...PORTAL_LISTS,
+    ...PORTAL_DETAILS.map(([r]) => r),
+    ...OPS_LISTS,
+    ...OPS_DETAILS.map(([r]) => r),
+    ...FLOW_ROUTES,
+  ]);
+  expect(routes.filter((r) => !covered.has(r)).sort()).toEqual([]);
+});

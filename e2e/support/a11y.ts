@@ -1,0 +1,22 @@
+import AxeBuilder from "@axe-core/playwright";
+import axe from "axe-core";
+import { expect, type Page } from "@playwright/test";
+
+/**
+ * Every rule axe-core has, at every level: WCAG 2.0-2.2 A, AA and AAA (enhanced contrast, target
+ * size, identical link purpose), best practices and the experimental rules. Only rules axe itself
+ * has deprecated are left out.
+ */
+export const ALL_AXE_RULES = axe
+  .getRules()
+  .filter((rule) => !rule.tags.includes("deprecated"))
+  .map((rule) => rule.ruleId);
+
+/** Fails with one readable line per violation: where, which rule, and the first offending element. */
+export async function expectNoAxeViolations(page: Page, where = new URL(page.url()).pathname) {
+  const results = await new AxeBuilder({ page }).withRules(ALL_AXE_RULES).analyze();
+  const lines = results.violations.map(
+    (v) => `${where}: ${v.id} (${v.impact ?? "?"}) on ${v.nodes.length} element(s), first ${v.nodes[0]?.target.join(" ") ?? "?"}`,
+  );
+  expect(lines, `axe violations on ${where}`).toEqual([]);
+}
