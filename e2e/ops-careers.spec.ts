@@ -196,6 +196,8 @@ test("an operator imports BLS figures: problems by line, a preview of the change
 
   // Second file, on a freshly loaded form: one change (old → new) and one removal. Previewed twice, in two tabs.
   await page.reload();
+  await upload.getByLabel("Survey year").fill("2023");
+  await upload.getByLabel("Source").fill("U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2023");
   const second = csvFile("metro-2.csv", ["AREA,AREA_TITLE,TOT_EMP,A_MEDIAN", `31080,"Los Angeles-Long Beach-Anaheim, CA",1300,"53,500"`]);
   await upload.getByLabel("CSV file").setInputFiles(second);
   await upload.getByRole("button", { name: "Preview changes" }).click();
@@ -227,6 +229,8 @@ test("an operator imports BLS figures: problems by line, a preview of the change
 
   // The industry table.
   await page.reload();
+  await upload.getByLabel("Survey year").fill("2023");
+  await upload.getByLabel("Source").fill("U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2023");
   await upload.getByLabel("Table").selectOption({ label: "Industries" });
   await upload.getByLabel("CSV file").setInputFiles(
     csvFile("industries.csv", ["NAICS,NAICS_TITLE,TOT_EMP,PCT_TOTAL,PCT_OF_OCC,A_MEDIAN", `622000,Hospitals,"5,000",0.1,62,"$48,000"`, `621100,Physicians' offices,"3,000",0.1,38,"$41,000"`]),
