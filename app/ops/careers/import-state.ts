@@ -1,4 +1,4 @@
-import type { FormState } from "@/lib/auth/form-state";
+import type { FormState } from "@/lib/action-state";
 import type { ImportDiff } from "@/db/queries/ops-careers";
 import type { RowError } from "@/lib/validations/ops-bls-import";
 

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { recordAudit } from "@/db/queries/audit";
 import { confirmRecipient } from "@/db/queries/portal-recipients";
-import type { FormState } from "@/lib/auth/form-state";
+import type { FormState } from "@/lib/action-state";
 import { requestIp } from "@/lib/auth/request-ip";
 import { tokenHashFromLink } from "@/lib/email/recipient-confirmation";
 
