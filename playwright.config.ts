@@ -58,7 +58,7 @@ export default defineConfig({
         {
           command: "node e2e/support/server.mjs",
           url: `${baseURL}/api/health`,
-          timeout: 400_000,
+          timeout: 900_000,
           reuseExistingServer: !process.env.CI,
           stdout: "pipe",
           stderr: "pipe",
