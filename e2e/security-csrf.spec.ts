@@ -30,7 +30,7 @@ async function leadRowsFor(page: Page, email: string) {
   await filters.getByLabel("Name or email").fill(email);
   await filters.getByRole("button", { name: "Apply filters" }).click();
   await expect(page.getByRole("form", { name: "Filter leads" }).getByLabel("Name or email")).toHaveValue(email);
-  return page.getByRole("link", { name: "Jordan Rivera-Smith" });
+  return page.getByRole("link", { name: "Jamie Rivera-Smith" });
 }
 
 async function signedInPage(browser: Browser, email: string) {

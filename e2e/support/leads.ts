@@ -21,9 +21,10 @@ export function newStudent() {
   const n = (Number.parseInt(id.slice(0, 6), 16) + counter++) % 10_000_000;
   const digits = String(n).padStart(7, "0");
   return {
-    firstName: "Jordan",
+    // Not a seeded student's name: the authorization matrix looks for those on the other school's pages.
+    firstName: "Jamie",
     lastName: "Rivera-Smith",
-    email: `jordan.${id}@example.com`,
+    email: `jamie.${id}@example.com`,
     phone: `(818) ${String(200 + (n % 700)).padStart(3, "0")}-${digits.slice(-4)}`,
     zip: "91402",
     ip: `198.51.${n % 250}.${(n >> 8) % 250}`,
