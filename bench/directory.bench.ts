@@ -253,12 +253,21 @@ async function serverBench(): Promise<string> {
   await seed(handle.db);
   await handle.close();
 
-  const env = { ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: APP_URL, SITE_URL: `http://localhost:${PORT}` };
+  const env = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: APP_URL,
+    SITE_URL: `http://localhost:${PORT}`,
+    // A production server refuses to start without these (lib/env.ts).
+    AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-0123456789abcdef0123456789abcdef",
+    AUTH_TRUST_HOST: "true",
+  };
   if (process.env.BENCH_BUILD === "1" || !existsSync(".next/BUILD_ID")) {
     const build = spawnSync("npm", ["run", "build"], { stdio: "inherit", env });
     if (build.status !== 0) throw new Error("bench: next build failed");
   }
-  const server = spawn("npx", ["next", "start", "-p", String(PORT)], { stdio: "ignore", env, detached: true });
+  const server = spawn("npx", ["next", "start", "-p", String(PORT)], { stdio: ["ignore", "ignore", "inherit"], env, detached: true });
   const base = `http://localhost:${PORT}`;
   try {
     await waitFor(`${base}/api/health`, 60_000);
@@ -363,7 +372,8 @@ async function serverBench(): Promise<string> {
       `Largest: **${worstKb.toFixed(1)} kB** (target: under 120 kB). Next's own client runtime (React DOM, the App Router), which every page loads whatever it contains, is the \`rootMainFiles\` of .next/build-manifest.json: ${frameworkKb.toFixed(1)} kB gzipped in this build.`,
     ].join("\n");
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    // The server may have exited already (its error is the one to report, not this kill's).
+    if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
   }
 }
 
