@@ -40,11 +40,7 @@ const nextConfig = {
   // servers drop the same cached reads (lib/cache/shared-tag-cache.mjs).
   cacheHandler: fileURLToPath(new URL("./lib/cache/shared-tag-cache.mjs", import.meta.url)),
   reactStrictMode: true,
-  experimental: {
-    // The stylesheet (Tailwind, about 7 kB gzipped) goes in each page's <head> instead of a
-    // render-blocking request: the first paint no longer waits for a second round trip.
-    inlineCss: true,
-  },
+
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
