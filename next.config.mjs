@@ -40,7 +40,6 @@ const nextConfig = {
   // servers drop the same cached reads (lib/cache/shared-tag-cache.mjs).
   cacheHandler: fileURLToPath(new URL("./lib/cache/shared-tag-cache.mjs", import.meta.url)),
   reactStrictMode: true,
-
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
