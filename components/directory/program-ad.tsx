@@ -1,3 +1,4 @@
+import { PageLink } from "@/components/page-link";
 import { RequestInfoButton } from "@/components/leads/request-info-button";
 import type { ProgramAd as ProgramAdData } from "@/db/queries/programs";
 import { CREDENTIAL_LABELS, DELIVERY_LABELS, campusSummary, formatMonths } from "@/lib/format";
@@ -5,8 +6,6 @@ import { CREDENTIAL_LABELS, DELIVERY_LABELS, campusSummary, formatMonths } from 
 /**
  * One school program ad. Paid placement is always labelled. "Visit School Site" goes through
  * /go/[id], which records the click and redirects to the URL stored for the program.
- * Its links are plain anchors: a page of twenty ads would otherwise hydrate and prefetch forty
- * client-side links that a student rarely follows more than one of.
  */
 export function ProgramAdCard({ ad, headingLevel = 3, from }: { ad: ProgramAdData; headingLevel?: 2 | 3 | 4; from?: string }) {
   const Heading = `h${headingLevel}` as const;
@@ -16,7 +15,7 @@ export function ProgramAdCard({ ad, headingLevel = 3, from }: { ad: ProgramAdDat
     <article aria-labelledby={titleId} className="ad-card" data-testid="program-ad">
       <div className="flex items-start justify-between gap-3">
         <Heading id={titleId} className="ad-title">
-          <a href={`/programs/${ad.slug}`}>{ad.title}</a>
+          <PageLink href={`/programs/${ad.slug}`}>{ad.title}</PageLink>
         </Heading>
         {ad.sponsored ? (
           <span className="ad-badge">
@@ -25,7 +24,7 @@ export function ProgramAdCard({ ad, headingLevel = 3, from }: { ad: ProgramAdDat
         ) : null}
       </div>
       <p className="ad-school mt-1 text-sm">
-        <a href={`/schools/${ad.schoolSlug}`}>{ad.schoolName}</a>
+        <PageLink href={`/schools/${ad.schoolSlug}`}>{ad.schoolName}</PageLink>
       </p>
       <p className="ad-meta">
         {CREDENTIAL_LABELS[ad.credentialLevel]} · {formatMonths(ad.lengthMonths)} · {DELIVERY_LABELS[ad.delivery]}
