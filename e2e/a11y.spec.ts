@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/a11y";
 import { VALLEY, asStudent, emailsContaining, fillLeadForm, newStudent } from "./support/leads";
 import { ADMIN_A, OPERATOR, invitedUser, signIn } from "./support/portal";
@@ -125,8 +125,16 @@ for (const [area, user, lists, details] of [
   ["operator console", OPERATOR, OPS_LISTS, OPS_DETAILS],
 ] as const) {
   test.describe(`the ${area}`, () => {
-    test.beforeEach(async ({ page }) => {
-      await signIn(page, user);
+    // One sign-in per worker for the whole area; each test starts from its session cookies.
+    let session: Awaited<ReturnType<BrowserContext["cookies"]>> = [];
+    test.beforeAll(async ({ browser }) => {
+      const context = await browser.newContext();
+      await signIn(await context.newPage(), user);
+      session = await context.cookies();
+      await context.close();
+    });
+    test.beforeEach(async ({ context }) => {
+      await context.addCookies(session);
     });
     for (const p of lists) {
       test(`${p} has no axe violations`, async ({ page }) => {
