@@ -2,12 +2,13 @@
 -- (see the "directory listings" block in db/schema.ts). Plain SQL: the same on Postgres and PGlite.
 
 -- Every prefix of every word of a text, as the directory's search words are made (db/queries/
--- programs.ts searchWords: lower case, accents dropped, split on anything but a-z and 0-9).
+-- programs.ts searchWords: accents dropped (first, so that lower() need not know them: under the C
+-- locale it only folds ASCII), lower case, split on anything but a-z and 0-9).
 CREATE OR REPLACE FUNCTION directory_word_prefixes(t text) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
   SELECT coalesce(array_agg(DISTINCT substr(w, 1, n)), '{}'::text[])
   FROM regexp_split_to_table(
-         translate(lower(t), 'àáâãäåāăąçćčďèéêëēėęěìíîïīįñńňòóôõöōőùúûüūůűųýÿźžżśšşţťľĺŕř',
-                             'aaaaaaaaacccdeeeeeeeeiiiiiinnnooooooouuuuuuuuyyzzzsssttllrr'),
+         lower(translate(t, 'àáâãäåāăąçćčďèéêëēėęěìíîïīįñńňòóôõöōőùúûüūůűųýÿźžżśšşţťľĺŕřÀÁÂÃÄÅĀĂĄÇĆČĎÈÉÊËĒĖĘĚÌÍÎÏĪĮÑŃŇÒÓÔÕÖŌŐÙÚÛÜŪŮŰŲÝŸŹŽŻŚŠŞŢŤĽĹŔŘ',
+                               'aaaaaaaaacccdeeeeeeeeiiiiiinnnooooooouuuuuuuuyyzzzsssttllrraaaaaaaaacccdeeeeeeeeiiiiiinnnooooooouuuuuuuuyyzzzsssttllrr')),
          '[^a-z0-9]+') AS w,
        generate_series(1, length(w)) AS n
   WHERE w <> ''
