@@ -8,8 +8,9 @@ export default function robots(): MetadataRoute.Robots {
       {
         userAgent: "*",
         allow: "/",
-        // Click redirects, sign-in and the school and operator areas are not for search engines.
-        disallow: ["/go/", "/api/", "/school/", "/ops/", "/login"],
+        // Click redirects, sign-in and the school and operator areas are not for search engines, nor
+        // the directory's page-cache route (its pages are /schools, which proxy.ts rewrites there).
+        disallow: ["/go/", "/api/", "/school/", "/ops/", "/login", "/directory/"],
       },
     ],
     sitemap: `${site}/sitemap.xml`,

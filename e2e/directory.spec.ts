@@ -235,6 +235,16 @@ test.describe("pages", () => {
     const robots = await (await request.get("/robots.txt")).text();
     expect(robots).toContain("Sitemap:");
     expect(robots).toContain("Disallow: /go/");
+    // The page cache's internal route is never crawled under its own address.
+    expect(robots).toContain("Disallow: /directory/");
+  });
+
+  test("the directory, cached or rendered per request, is indexable under its one canonical address", async ({ page }) => {
+    for (const path of ["/schools", "/schools?credential=certificate", "/schools?q=coding"]) {
+      await page.goto(path);
+      await expect(page.locator('meta[name="robots"]'), path).toHaveCount(0);
+      await expect(page.locator('link[rel="canonical"]'), path).toHaveAttribute("href", /\/schools$/);
+    }
   });
 });
 

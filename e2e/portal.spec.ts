@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { asStudent, fillLeadForm, newStudent } from "./support/leads";
+import { asStudent, fillLeadForm, letters, newStudent } from "./support/leads";
 import { ADMIN_A, MEMBER_A, OPERATOR, SCHOOL_A, signIn } from "./support/portal";
 
 test.describe.configure({ timeout: 120_000 });
@@ -122,7 +122,8 @@ test("a lead arriving appears in the open list without a reload", async ({ page,
   await expect(page).toHaveURL(/\/school\/leads$/);
 
   // A student sends a real request through the public form, in a browser of their own.
-  const student = { ...newStudent(), lastName: `Arrival${Date.now().toString(36)}` };
+  // A surname of letters only: the form refuses digits in names.
+  const student = { ...newStudent(), lastName: `Arrival${letters(8)}` };
   const studentContext = await browser.newContext();
   const studentPage = await studentContext.newPage();
   await asStudent(studentPage, student);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { VALLEY, addProviderRule, asStudent, expectEmail, fillLeadForm, newStudent, type Student } from "./support/leads";
+import { VALLEY, addProviderRule, asStudent, expectEmail, fillLeadForm, letters, newStudent, type Student } from "./support/leads";
 
 /**
  * Leads are personal data and must never reach the server's logs. This runs lead submissions of
@@ -14,9 +14,6 @@ import { VALLEY, addProviderRule, asStudent, expectEmail, fillLeadForm, newStude
 const serverLog = () =>
   process.env.E2E_SERVER_LOG ?? path.resolve(".data", `e2e-${process.env.E2E_PORT ?? "3100"}-server.log`);
 
-/** Letters only (names must pass validation), and unlike anything else in the log. */
-const letters = (n: number) =>
-  Array.from(crypto.getRandomValues(new Uint8Array(n)), (b) => String.fromCharCode(97 + (b % 26))).join("");
 
 function distinctive(): Student {
   const base = newStudent();

@@ -14,6 +14,10 @@ export async function addProviderRule(rule: FakeRule): Promise<void> {
   await fetch(`${fakeUrl()}/_control/rules`, { method: "POST", body: JSON.stringify(rule) });
 }
 
+/** `n` random lowercase letters: unique text that passes the name fields' rules (no digits). */
+export const letters = (n: number) =>
+  Array.from(crypto.getRandomValues(new Uint8Array(n)), (b) => String.fromCharCode(97 + (b % 26))).join("");
+
 let counter = 0;
 /** A student no other test uses: unique email, phone and client address. */
 export function newStudent() {

@@ -1,7 +1,9 @@
 import { DirectoryPage, directoryMetadata } from "@/components/directory/directory-page";
 import { filtersFromCacheKey } from "@/lib/directory-cache";
 
-export const metadata = { ...directoryMetadata, robots: { index: false } };
+// Served as /schools (proxy.ts rewrites here), so it must stay indexable: its canonical is /schools,
+// and robots.txt keeps crawlers off this route's own /directory/ address.
+export const metadata = directoryMetadata;
 
 /**
  * /schools for one normalized filter set, which the proxy rewrites here (lib/directory-cache.ts):
