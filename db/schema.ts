@@ -315,8 +315,9 @@ export const directoryListings = pgTable(
 
 /**
  * One row per (listed program, campus), with the campus's position and state and the program's plain
- * filters, kept by the same triggers as `directory_listings` (migration 0009): a ZIP radius reads the
- * campuses in its box from one index (index-only) instead of joining campuses, links and listings.
+ * filters and title, kept by the same triggers as `directory_listings` (migrations 0009, 0012): a ZIP
+ * radius reads the campuses in its box from one index (index-only) instead of joining campuses, links
+ * and listings; without search words or a career, its page and count never read `directory_listings`.
  */
 export const directoryCampuses = pgTable(
   "directory_campuses",
@@ -335,6 +336,8 @@ export const directoryCampuses = pgTable(
     credentialLevel: credentialLevel("credential_level").notNull(),
     delivery: deliveryMode("delivery").notNull(),
     accredited: boolean("accredited").notNull(),
+    /** The program's title (migration 0012): the ZIP page's order, read from the index with the rest. */
+    title: text("title").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.programId, t.campusId] }),
@@ -349,10 +352,22 @@ export const directoryCampuses = pgTable(
       t.delivery,
       t.accredited,
       t.sponsoredRank,
+      t.title,
     ),
     // Sponsored programs come first whatever their distance: their campuses, apart.
     index("directory_campuses_sponsored_idx")
-      .on(t.latitude, t.longitude, t.programId, t.state, t.programAreaId, t.credentialLevel, t.delivery, t.accredited, t.sponsoredRank)
+      .on(
+        t.latitude,
+        t.longitude,
+        t.programId,
+        t.state,
+        t.programAreaId,
+        t.credentialLevel,
+        t.delivery,
+        t.accredited,
+        t.sponsoredRank,
+        t.title,
+      )
       .where(sql`sponsored_rank is not null`),
     index("directory_campuses_campus_idx").on(t.campusId),
   ],

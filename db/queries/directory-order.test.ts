@@ -158,4 +158,22 @@ describe.each(testDatabases())("directory order across pages on $name", ({ open 
     expect(await all({ q: "soins" })).toEqual([]);
     expect(await all({ near: near(5) })).toEqual(["Medical Imaging"]);
   });
+
+  it("with a ZIP, a program's new title or sponsorship reaches the order at once", async () => {
+    const db = handle.db;
+    const rename = (slug: string, title: string) => db.update(programs).set({ title }).where(eq(programs.slug, slug));
+    await rename("r2", "Zoology Imaging");
+    expect(await all({ near: near(75), sort: "name" })).toEqual(["Radiology Aide", "Radiology Aide", "Radiology Technology", "Zoology Imaging"]);
+    // The two at Pasadena are the same distance away: the title decides, then the id.
+    await rename("q5", "Radiology Access");
+    expect(await all({ near: near(75) })).toEqual(["Zoology Imaging", "Radiology Access", "Radiology Aide", "Radiology Technology"]);
+    expect(await paged({ near: near(75) }, 1)).toEqual(["Zoology Imaging", "Radiology Access", "Radiology Aide", "Radiology Technology"]);
+    await db.update(programs).set({ sponsoredRank: 1 }).where(eq(programs.slug, "q2"));
+    const sponsored = await searchDirectory({ limit: 2, offset: 0, near: near(75) }, handle.db);
+    expect(sponsored.items.map((i) => [i.title, i.sponsored])).toEqual([
+      ["Radiology Technology", true],
+      ["Zoology Imaging", false],
+    ]);
+    expect(sponsored.total).toBe(4);
+  });
 });

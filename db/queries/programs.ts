@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, between, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, between, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { unstable_cache } from "next/cache";
 import { EARTH_RADIUS_MILES, boundingBox } from "@/lib/geo";
 import { getDb, type Db } from "../client";
@@ -200,64 +200,118 @@ function campusConditions(query: DirectoryQuery): SQL[] {
   return conditions;
 }
 
+/** Which sponsored state a branch reads: only sponsored programs, only the others, or all. */
+type Sponsored = "only" | "none" | "any";
+
 /**
  * Programs with a campus within `miles` of the point and every plain filter, with the distance to
- * the nearest such campus. The box finds candidate campus rows on the position index (index-only);
- * the exact distance decides.
+ * the nearest such campus (and the title and sponsored rank the campus rows carry). The box finds
+ * candidate campus rows on the position index (index-only); the exact distance decides.
  */
-function nearSubquery(db: Db, query: DirectoryQuery, miles: number, sponsoredOnly: boolean) {
+function nearSubquery(db: Db, query: DirectoryQuery, miles: number, sponsored: Sponsored) {
   const near = query.near!;
   const box = boundingBox(near, miles);
   const distance = campusDistanceSql(near.latitude, near.longitude);
   const rows = db
-    .select({ programId: directoryCampuses.programId, miles: distance.as("campus_miles") })
+    .select({
+      programId: directoryCampuses.programId,
+      title: directoryCampuses.title,
+      sponsoredRank: directoryCampuses.sponsoredRank,
+      miles: distance.as("campus_miles"),
+    })
     .from(directoryCampuses)
     .where(
       and(
         between(directoryCampuses.latitude, box.minLatitude, box.maxLatitude),
         between(directoryCampuses.longitude, box.minLongitude, box.maxLongitude),
-        sponsoredOnly ? sql`${directoryCampuses.sponsoredRank} is not null` : undefined,
+        sponsored === "only" ? sql`${directoryCampuses.sponsoredRank} is not null` : undefined,
+        sponsored === "none" ? sql`${directoryCampuses.sponsoredRank} is null` : undefined,
         ...campusConditions(query),
       ),
     )
     // Any LIMIT keeps this subquery from being inlined (drizzle omits OFFSET 0); it is never reached.
     .limit(10_000_000)
     .as("near_rows");
+  // Every campus row of a program carries the same title and rank (one refresh writes them all).
   return db
-    .select({ programId: rows.programId, miles: sql<number>`min(${rows.miles})`.as("miles") })
+    .select({
+      programId: rows.programId,
+      title: rows.title,
+      sponsoredRank: rows.sponsoredRank,
+      miles: sql<number>`min(${rows.miles})`.as("miles"),
+    })
     .from(rows)
     .where(sql`${rows.miles} <= ${miles}::float8`)
-    .groupBy(rows.programId)
+    .groupBy(rows.programId, rows.title, rows.sponsoredRank)
     .as("near");
 }
 
+/** The columns a branch orders by, from the listings or (a ZIP without listing-level filters) the campus rows. */
+type OrderColumns = { sponsoredRank: SQL | AnyColumn; title: SQL | AnyColumn; programId: SQL | AnyColumn; miles: SQL | null };
+
 /**
- * One branch of the page order: the listings matching `where` (and, with a ZIP, within `miles`), in
- * `order`, the first `take` of them (ids and distances), and how many there were when fewer.
+ * One branch of the page order: the listings of one sponsored state matching `where` (a condition on
+ * `directory_listings`; and, with a ZIP, within `miles`), in `order`, the first `take` of them (ids
+ * and distances), and how many there were when fewer.
  */
-type Branch = { where?: SQL; order: (miles: SQL | null) => SQL[]; sponsoredOnly?: boolean; byDistance?: boolean };
+type Branch = { sponsored: Sponsored; where?: SQL; order: (c: OrderColumns) => SQL[]; byDistance?: boolean };
+
+/** Whether a query needs `directory_listings` beyond what the campus rows carry (search words, a career). */
+function needsListings(query: DirectoryQuery): boolean {
+  return searchWords(query.q).length > 0 || Boolean(query.occupationId);
+}
 
 function branchStatement(db: Db, query: DirectoryQuery, branch: Branch, take: number, miles: number | null) {
-  const near = miles !== null ? nearSubquery(db, query, miles, branch.sponsoredOnly ?? false) : null;
-  const where = and(...directoryConditions(db, query, near !== null), branch.where);
+  if (miles !== null && !branch.where && !needsListings(query)) {
+    // A ZIP with plain filters only: the page from the campus rows alone (index-only).
+    const near = nearSubquery(db, query, miles, branch.sponsored);
+    const order = branch.order({ sponsoredRank: near.sponsoredRank, title: near.title, programId: near.programId, miles: sql`${near.miles}` });
+    return db
+      .select({ programId: near.programId, distanceMiles: near.miles })
+      .from(near)
+      .orderBy(...order)
+      .limit(take);
+  }
+  const near = miles !== null ? nearSubquery(db, query, miles, branch.sponsored) : null;
+  const where = and(
+    ...directoryConditions(db, query, near !== null),
+    branch.sponsored === "only" ? sql`${directoryListings.sponsoredRank} is not null` : undefined,
+    branch.sponsored === "none" ? sql`${directoryListings.sponsoredRank} is null` : undefined,
+    branch.where,
+  );
   const columns = {
     programId: directoryListings.programId,
     distanceMiles: near ? near.miles : sql<null>`null`,
   };
+  const order = branch.order({
+    sponsoredRank: directoryListings.sponsoredRank,
+    title: directoryListings.title,
+    programId: directoryListings.programId,
+    miles: near ? sql`${near.miles}` : null,
+  });
   const base = db.select(columns).from(directoryListings);
   return (near ? base.innerJoin(near, eq(near.programId, directoryListings.programId)) : base)
     .where(where)
-    .orderBy(...branch.order(near ? sql`${near.miles}` : null))
+    .orderBy(...order)
     .limit(take);
 }
 
 /** The count, capped at COUNT_CAP + 1, of the listings matching every filter (within `miles` with a ZIP). */
 function countStatement(db: Db, query: DirectoryQuery, miles: number | null) {
-  const near = miles !== null ? nearSubquery(db, query, miles, false) : null;
-  const where = and(...directoryConditions(db, query, near !== null));
-  const matchBase = db.select({ one: sql`1` }).from(directoryListings);
+  const near = miles !== null ? nearSubquery(db, query, miles, "any") : null;
   // Counting stops at COUNT_CAP: past that the page says "more than 1,000", and the count of a
   // broad search costs no more than one of a narrow one.
+  if (near && !needsListings(query)) {
+    // A ZIP with plain filters only: the campus rows alone (index-only).
+    const matches = db
+      .select({ one: sql`1` })
+      .from(near)
+      .limit(COUNT_CAP + 1)
+      .as("matches");
+    return db.select({ n: sql<number>`count(*)::int` }).from(matches);
+  }
+  const where = and(...directoryConditions(db, query, near !== null));
+  const matchBase = db.select({ one: sql`1` }).from(directoryListings);
   const matches = (near ? matchBase.innerJoin(near, eq(near.programId, directoryListings.programId)) : matchBase)
     .where(where)
     .limit(COUNT_CAP + 1)
@@ -286,33 +340,28 @@ function rings(miles: number): number[] {
 function pageBranches(query: DirectoryQuery): Branch[] {
   const words = searchWords(query.q);
   const hasNear = Boolean(query.near);
-  const byTitle = [asc(directoryListings.title), asc(directoryListings.programId)];
-  const then = (miles: SQL | null) => (miles ? [sql`${miles} asc`, ...byTitle] : byTitle);
+  const byTitle = (c: OrderColumns) => [asc(c.title), asc(c.programId)];
+  const then = (c: OrderColumns) => (c.miles ? [sql`${c.miles} asc`, ...byTitle(c)] : byTitle(c));
   const sort = query.sort === "distance" && !hasNear ? "recommended" : (query.sort ?? "recommended");
-  if (sort === "name") return [{ order: () => byTitle }];
-  if (sort === "distance") return [{ order: then, byDistance: true }];
+  if (sort === "name") return [{ sponsored: "any", order: byTitle }];
+  if (sort === "distance") return [{ sponsored: "any", order: then, byDistance: true }];
   const titleMatch = words.length > 0 ? sql`${directoryListings.titleWords} @> ${wordsArray(words)}` : null;
   const sponsored: Branch = {
-    where: sql`${directoryListings.sponsoredRank} is not null`,
-    sponsoredOnly: true,
-    order: (miles) => [
-      asc(directoryListings.sponsoredRank),
-      ...(titleMatch ? [sql`case when ${titleMatch} then 0 else 1 end`] : []),
-      ...then(miles),
-    ],
+    sponsored: "only",
+    order: (c) => [asc(c.sponsoredRank), ...(titleMatch ? [sql`case when ${titleMatch} then 0 else 1 end`] : []), ...then(c)],
   };
-  const unsponsored = sql`${directoryListings.sponsoredRank} is null`;
   if (!titleMatch) {
     // Without a ZIP the rank index serves the whole order in one walk.
-    if (!hasNear) return [{ order: () => [sql`${directoryListings.sponsoredRank} asc nulls last`, ...byTitle] }];
-    return [sponsored, { where: unsponsored, order: then, byDistance: true }];
+    if (!hasNear) return [{ sponsored: "any", order: (c) => [sql`${c.sponsoredRank} asc nulls last`, ...byTitle(c)] }];
+    return [sponsored, { sponsored: "none", order: then, byDistance: true }];
   }
   return [
     sponsored,
-    { where: and(unsponsored, titleMatch), order: then, byDistance: hasNear },
+    { sponsored: "none", where: titleMatch, order: then, byDistance: hasNear },
     {
       // Not all words in the title, so at least one in the school name: that array's index finds them.
-      where: and(unsponsored, sql`not (${titleMatch})`, sql`${directoryListings.schoolWords} && ${wordsArray(words)}`),
+      sponsored: "none",
+      where: and(sql`not (${titleMatch})`, sql`${directoryListings.schoolWords} && ${wordsArray(words)}`),
       order: then,
       byDistance: hasNear,
     },
