@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/page-link";
 import "./globals.css";
 import { SiteHeader } from "@/components/site-header";
 import { siteOrigin } from "@/lib/env";
@@ -34,13 +34,13 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <nav aria-label="Footer">
               <ul className="flex flex-wrap gap-x-5 gap-y-2">
                 <li>
-                  <Link href="/advertising-disclosure">Advertising disclosure</Link>
+                  <PageLink href="/advertising-disclosure">Advertising disclosure</PageLink>
                 </li>
                 <li>
-                  <Link href="/privacy">Privacy</Link>
+                  <PageLink href="/privacy">Privacy</PageLink>
                 </li>
                 <li>
-                  <Link href="/terms">Terms</Link>
+                  <PageLink href="/terms">Terms</PageLink>
                 </li>
               </ul>
             </nav>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/page-link";
 
 export default function NotFound() {
   return (
@@ -7,10 +7,10 @@ export default function NotFound() {
       <p className="mt-4 text-muted">We could not find that page. It may have moved, or the program may no longer be listed.</p>
       <ul className="mt-6 list-disc space-y-2 pl-6">
         <li>
-          <Link href="/schools">Search school programs</Link>
+          <PageLink href="/schools">Search school programs</PageLink>
         </li>
         <li>
-          <Link href="/careers">Browse career profiles</Link>
+          <PageLink href="/careers">Browse career profiles</PageLink>
         </li>
       </ul>
     </div>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/page-link";
 
 const featured = [
   {
@@ -36,15 +36,15 @@ export default function HomePage() {
             compare programs near you or online and ask schools for information.
           </p>
           <div className="mt-6 flex flex-wrap gap-3">
-            <Link
+            <PageLink
               href="/careers/medical-records-and-health-information-technicians"
               className="rounded-md bg-brand-700 no-underline px-4 py-2.5 font-semibold text-white hover:bg-brand-800"
             >
               Explore medical records careers
-            </Link>
-            <Link href="/schools" className="rounded-md border border-brand-700 bg-white no-underline px-4 py-2.5 font-semibold text-brand-700">
+            </PageLink>
+            <PageLink href="/schools" className="rounded-md border border-brand-700 bg-white no-underline px-4 py-2.5 font-semibold text-brand-700">
               Find schools
-            </Link>
+            </PageLink>
           </div>
         </div>
       </section>
@@ -56,7 +56,7 @@ export default function HomePage() {
           {featured.map((c) => (
             <li key={c.slug} className="rounded-lg border border-slate-200 p-5">
               <h3 className="text-lg font-semibold">
-                <Link href={`/careers/${c.slug}`}>{c.title}</Link>
+                <PageLink href={`/careers/${c.slug}`}>{c.title}</PageLink>
               </h3>
               <p className="mt-2 text-sm text-muted">{c.blurb}</p>
             </li>
@@ -64,7 +64,7 @@ export default function HomePage() {
         </ul>
         <p className="mt-8 text-sm text-muted">
           Some schools pay to appear in our listings; their ads are labelled Sponsored.{" "}
-          <Link href="/advertising-disclosure">How we make money and order results</Link>.
+          <PageLink href="/advertising-disclosure">How we make money and order results</PageLink>.
         </p>
       </section>
     </>

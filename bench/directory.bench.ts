@@ -4,6 +4,7 @@
  * page beside a static page, under `next start`, with autocannon; (3) gzipped JavaScript the browser
  * loads on the public pages. Uses BENCH_DATABASE_URL (default directory_bench on the local server).
  */
+import { clearRuntimePageCache } from "./page-cache";
 import { register } from "node:module";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
@@ -267,6 +268,7 @@ async function serverBench(): Promise<string> {
     const build = spawnSync("npm", ["run", "build"], { stdio: "inherit", env });
     if (build.status !== 0) throw new Error("bench: next build failed");
   }
+  clearRuntimePageCache();
   const server = spawn("npx", ["next", "start", "-p", String(PORT)], { stdio: ["ignore", "ignore", "inherit"], env, detached: true });
   const base = `http://localhost:${PORT}`;
   try {

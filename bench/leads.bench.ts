@@ -13,12 +13,13 @@ import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import postgres from "postgres";
 import { startFakeResend, type FakeResend } from "../e2e/support/fake-resend.mjs";
+import { leadStudent, postLead, scrapeLeadForm, VALLEY_SLUG, type LeadStudent } from "../e2e/support/lead-post";
 
 const PORT = Number(process.env.BENCH_LEADS_PORT ?? 3402);
 const FAKE_PORT = Number(process.env.BENCH_LEADS_FAKE_PORT ?? 3492);
 const DB_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:55432/bench_leads";
 const BASE = `http://127.0.0.1:${PORT}`;
-const SLUG = "valley-allied-health-institute-medical-billing-and-coding";
+const SLUG = VALLEY_SLUG;
 const CONCURRENCY = 32;
 
 async function resetDatabase() {
@@ -66,46 +67,10 @@ async function startServer(): Promise<ChildProcess> {
   throw new Error("server did not start");
 }
 
-/** The hidden fields of the no-JavaScript form, as a browser would post them. */
-async function scrapeForm(): Promise<Record<string, string>> {
-  const html = await (await fetch(`${BASE}/programs/${SLUG}/request-info`)).text();
-  const form = html.slice(html.indexOf("<form"), html.indexOf("</form>"));
-  const fields: Record<string, string> = {};
-  for (const m of form.matchAll(/<input([^>]*)>/g)) {
-    const attrs = m[1] ?? "";
-    const type = /type="([^"]*)"/.exec(attrs)?.[1];
-    const name = /name="([^"]*)"/.exec(attrs)?.[1];
-    const value = /value="([^"]*)"/.exec(attrs)?.[1] ?? "";
-    if (type === "hidden" && name) fields[name] = value.replace(/&quot;/g, '"').replace(/&amp;/g, "&");
-  }
-  const campus = /<option value="(\d+)">Van Nuys/.exec(form)?.[1];
-  if (!campus) throw new Error("campus option not found");
-  fields.campusId = campus;
-  return fields;
-}
-
 let seq = 0;
-function student(run: string) {
-  const n = seq++;
-  return {
-    firstName: "Bench",
-    lastName: "Student",
-    email: `s${n}.${run}@bench.example`,
-    phone: `(818) ${String(200 + (Math.floor(n / 10_000) % 700))}-${String(n % 10_000).padStart(4, "0")}`,
-    zip: "91402",
-    educationLevel: "high_school",
-    desiredStart: "immediately",
-    consent: "on",
-  };
-}
+const student = (run: string) => leadStudent(seq++, `${run}.bench.example`, { firstName: "Bench", lastName: "Student" });
 
-async function submit(hidden: Record<string, string>, s: ReturnType<typeof student>): Promise<boolean> {
-  const body = new FormData();
-  for (const [k, v] of Object.entries({ ...hidden, ...s, idempotencyKey: crypto.randomUUID() })) body.append(k, v);
-  const res = await fetch(`${BASE}/programs/${SLUG}/request-info`, { method: "POST", body, redirect: "manual", headers: { origin: BASE } });
-  await res.arrayBuffer();
-  return res.status === 303 && (res.headers.get("location") ?? "").includes("/thank-you/");
-}
+const submit = async (hidden: Record<string, string>, s: LeadStudent) => (await postLead(BASE, hidden, s, SLUG)) === "accepted";
 
 async function pool<T>(count: number, work: (i: number) => Promise<T>): Promise<{ results: T[]; latencies: number[]; seconds: number }> {
   const results: T[] = new Array(count);
@@ -145,7 +110,7 @@ export default async function run(): Promise<string> {
   const sql = postgres(DB_URL, { max: 2, onnotice: () => {} });
   try {
     server = await startServer();
-    const hidden = await scrapeForm();
+    const hidden = await scrapeLeadForm(BASE, SLUG);
     // Warm up the routes (first render compiles nothing in production, but opens connections).
     await pool(64, () => submit(hidden, student("warm")));
     await waitForOutbox(sql, 60_000);
@@ -186,8 +151,8 @@ export default async function run(): Promise<string> {
     const requestsDuringOutage = fake.requests();
     fake.clearRules();
     const after = await waitForOutbox(sql, 180_000);
-    const [stored] = await sql`select count(*)::int as n from lead_requests where email like '%.outage@bench.example'`;
-    const rows = await sql`select o.idempotency_key, o.status from email_outbox o where o.to_addresses[1] like '%.outage@bench.example' or o.lead_id in (select l.id from leads l join lead_requests r on r.id = l.request_id where r.email like '%.outage@bench.example')`;
+    const [stored] = await sql`select count(*)::int as n from lead_requests where email like '%@outage.bench.example'`;
+    const rows = await sql`select o.idempotency_key, o.status from email_outbox o where o.to_addresses[1] like '%@outage.bench.example' or o.lead_id in (select l.id from leads l join lead_requests r on r.id = l.request_id where r.email like '%@outage.bench.example')`;
     const byKey = new Map(fake.emails.map((e) => [e.key, e]));
     const delivered = rows.filter((r) => r.status === "sent" && byKey.has(r.idempotency_key as string)).length;
     const duplicatesAtProvider = fake.emails.length - new Set(fake.emails.map((e) => e.key)).size;

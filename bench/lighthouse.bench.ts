@@ -13,6 +13,7 @@
  * LIGHTHOUSE_RUNS times (default 3) and the median performance score is reported, as Lighthouse's
  * own docs advise for a noisy machine.
  */
+import { clearRuntimePageCache } from "./page-cache";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -71,6 +72,7 @@ function startServer(): ChildProcess {
     const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
     if (build.status !== 0) throw new Error("lighthouse: next build failed");
   }
+  clearRuntimePageCache();
   return spawn("npx", ["next", "start", "-p", String(PORT)], { stdio: "ignore", env, detached: true });
 }
 

@@ -8,12 +8,12 @@
  * Run alone: `npx tsx bench/mixed.bench.ts` (needs a build: `npx next build`, or it builds).
  */
 import { spawnSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { startFakeResend } from "../e2e/support/fake-resend.mjs";
+import { leadFormBody, leadStudent, scrapeLeadForm, VALLEY_SLUG } from "../e2e/support/lead-post";
 import { startNextApp } from "../e2e/support/next-app.mjs";
 
 const PORT = Number(process.env.BENCH_MIXED_PORT ?? 3406);
@@ -22,7 +22,7 @@ const DB_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const DURATION_S = Number(process.env.BENCH_MIXED_SECONDS ?? 60);
 const CONNECTIONS = 64;
-const SLUG = "valley-allied-health-institute-medical-billing-and-coding";
+const SLUG = VALLEY_SLUG;
 const SCHOOL_INBOX = "admissions@valley-allied-health-institute.example";
 const DOMAIN = "mixed.bench.example";
 
@@ -56,23 +56,6 @@ async function resetDatabase() {
   await admin.unsafe(`drop database if exists "${name}" with (force)`);
   await admin.unsafe(`create database "${name}"`);
   await admin.end();
-}
-
-async function scrapeForm(): Promise<Record<string, string>> {
-  const html = await (await fetch(`${ORIGIN}/programs/${SLUG}/request-info`)).text();
-  const form = html.slice(html.indexOf("<form"), html.indexOf("</form>"));
-  const fields: Record<string, string> = {};
-  for (const m of form.matchAll(/<input([^>]*)>/g)) {
-    const attrs = m[1] ?? "";
-    const type = /type="([^"]*)"/.exec(attrs)?.[1];
-    const name = /name="([^"]*)"/.exec(attrs)?.[1];
-    const value = /value="([^"]*)"/.exec(attrs)?.[1] ?? "";
-    if (type === "hidden" && name) fields[name] = value.replace(/&quot;/g, '"').replace(/&amp;/g, "&");
-  }
-  const campus = /<option value="(\d+)">Van Nuys/.exec(form)?.[1];
-  if (!campus) throw new Error("campus option not found");
-  fields.campusId = campus;
-  return fields;
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
@@ -117,19 +100,16 @@ export default async function run(): Promise<string> {
   const sql = postgres(DB_URL, { max: 2, onnotice: () => {} });
   try {
     await app.ready(300_000);
-    const hidden = await scrapeForm();
+    const hidden = await scrapeLeadForm(ORIGIN, SLUG);
     // Warm every view once (opens connections, fills the directory's cache as real traffic would).
     for (const path of VIEWS) await (await fetch(`${ORIGIN}${path}`)).arrayBuffer();
 
     // Bodies made in advance, encoded by the platform's FormData as a browser would (each a new student).
     const bodies: { email: string; body: string; contentType: string }[] = [];
     for (let n = 0; n < 20_000; n++) {
-      const email = `s${n}@${DOMAIN}`;
-      const form = new FormData();
-      const fields = { ...hidden, idempotencyKey: randomUUID(), firstName: "Mixed", lastName: "Load", email, phone: `(818) ${String(200 + (Math.floor(n / 10_000) % 700))}-${String(n % 10_000).padStart(4, "0")}`, zip: "91402", educationLevel: "high_school", desiredStart: "immediately", consent: "on" };
-      for (const [k, v] of Object.entries(fields)) form.append(k, v);
-      const encoded = new Response(form);
-      bodies.push({ email, body: await encoded.text(), contentType: encoded.headers.get("content-type") ?? "" });
+      const student = leadStudent(n, DOMAIN, { firstName: "Mixed", lastName: "Load" });
+      const encoded = new Response(leadFormBody(hidden, student));
+      bodies.push({ email: student.email, body: await encoded.text(), contentType: encoded.headers.get("content-type") ?? "" });
     }
 
     // Two autocannon runs side by side on one server: 80 % of the connections view pages, 20 % submit.

@@ -8,6 +8,7 @@ import { expect, test, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { startFakeResend, type FakeResend } from "./support/fake-resend.mjs";
 import { faultAppEnv, faultPorts, freshDatabase, postLead, scrapeLeadForm, uniqueStudent, VALLEY_INBOX, VALLEY_SLUG } from "./support/faults";
+import { leadFormBody } from "./support/lead-post";
 import { fillLeadForm, newStudent } from "./support/leads";
 import { startNextApp } from "./support/next-app.mjs";
 import { startTcpProxy } from "./support/tcp-proxy";
@@ -81,8 +82,7 @@ test("while the database is away pages say so at once, and afterwards the app re
     await expect(page.getByLabel("Email", { exact: true })).toHaveValue(student.email);
 
     // The same form without JavaScript gets a page that says so too, not a bare crash.
-    const body = new FormData();
-    for (const [k, v] of Object.entries({ ...hidden, ...uniqueStudent("outage.example"), idempotencyKey: crypto.randomUUID() })) body.append(k, v);
+    const body = leadFormBody(hidden, uniqueStudent("outage.example"));
     const noJs = await fetch(`${origin}/programs/${VALLEY_SLUG}/request-info`, { method: "POST", body, redirect: "manual", headers: { origin } });
     expect(await noJs.text()).toMatch(/your request was not sent|We(&#x27;|')re having trouble right now/);
 

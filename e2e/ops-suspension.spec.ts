@@ -1,5 +1,5 @@
 import { expect as baseExpect, test, type Page } from "@playwright/test";
-import { OPERATOR, signIn } from "./support/portal";
+import { OPERATOR, approveProgram, draftProgramForReview, signIn } from "./support/portal";
 
 // Each step waits on a server action; on a busy machine one may take longer than the default.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -20,22 +20,13 @@ async function schoolWithLiveProgram(page: Page, name: string, title: string) {
   await page.getByLabel("Open the portal as").selectOption({ label: name });
   await page.getByRole("button", { name: "Open portal" }).click();
   await expect(page).toHaveURL(/\/school/);
-  await page.goto("/school/programs/new");
-  const form = page.getByRole("form", { name: "New program" });
-  await form.getByLabel("Program title").fill(title);
-  await form.getByLabel("Program area").selectOption({ label: "Health Informatics" });
-  await form.getByLabel("Credential").selectOption({ label: "Certificate" });
-  await form.getByLabel("How it is taught").selectOption({ label: "Online" });
-  await form.getByLabel("Length in months").fill("18");
-  await form.getByLabel("Program web page").fill("https://suspension-check.example/informatics");
-  await form.getByRole("button", { name: "Create draft" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await page.getByRole("form", { name: "Send for review" }).getByRole("button", { name: "Send for review" }).click();
-  await expect(page.getByText("Status: In review")).toBeVisible();
-
-  await page.goto("/ops/review");
-  await page.getByRole("article", { name: title }).getByRole("button", { name: "Approve" }).click();
-  await expect(page.getByRole("article", { name: title })).toHaveCount(0);
+  await draftProgramForReview(page, {
+    title,
+    delivery: "Online",
+    months: "18",
+    website: "https://suspension-check.example/informatics",
+  });
+  await approveProgram(page, title);
 
   // Sponsored at the top: a career page's column shows its first ten ads, sponsored ones first.
   await page.goto(schoolUrl);

@@ -1,33 +1,25 @@
 import { expect, test } from "@playwright/test";
 import { asStudent, fillLeadForm, newStudent } from "./support/leads";
-import { ADMIN_A, OPERATOR, signIn } from "./support/portal";
+import { ADMIN_A, OPERATOR, approveProgram, draftProgramForReview, signIn } from "./support/portal";
 
 test.describe.configure({ timeout: 180_000 });
 
 test("a program at its daily lead cap says so on its ad and page, and its open form refuses the next request", async ({ page, browser }) => {
   const title = `Capped Coding ${Date.now().toString(36)}`;
   await signIn(page, ADMIN_A);
-  await page.goto("/school/programs/new");
-  const form = page.getByRole("form", { name: "New program" });
-  await form.getByLabel("Program title").fill(title);
-  await form.getByLabel("Program area").selectOption({ label: "Health Informatics" });
-  await form.getByLabel("Credential").selectOption({ label: "Certificate" });
-  await form.getByLabel("How it is taught").selectOption({ label: "On campus" });
-  await form.getByLabel("Length in months").fill("6");
-  await form.getByLabel("Program web page").fill("https://www.pacific-crest-college.example/programs/capped");
-  await form.getByRole("checkbox", { name: "Torrance" }).check();
-  await form.getByLabel("Most leads per day").fill("1");
-  await form.getByRole("button", { name: "Create draft" }).click();
-  await expect(page.getByText("Draft created")).toBeVisible();
-  await page.getByRole("form", { name: "Send for review" }).getByRole("button", { name: "Send for review" }).click();
-  await expect(page.getByText("Status: In review")).toBeVisible();
+  await draftProgramForReview(page, {
+    title,
+    delivery: "On campus",
+    months: "6",
+    website: "https://www.pacific-crest-college.example/programs/capped",
+    campuses: ["Torrance"],
+    dailyCap: "1",
+  });
 
   const ops = await browser.newContext();
   const opsPage = await ops.newPage();
   await signIn(opsPage, OPERATOR);
-  await opsPage.goto("/ops");
-  await opsPage.getByRole("form", { name: `Approve ${title}` }).getByRole("button", { name: "Approve" }).click();
-  await expect(opsPage.getByRole("form", { name: `Approve ${title}` })).toHaveCount(0);
+  await approveProgram(opsPage, title);
   await ops.close();
 
   // Live, taking requests; the directory's read of this search is now cached.

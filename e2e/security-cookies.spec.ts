@@ -55,6 +55,9 @@ test("over http: the session and our cookies are HttpOnly and SameSite=Lax, with
 });
 
 test("behind an https proxy: the session cookie is __Secure- and Secure, and so are ours", async ({ playwright, baseURL }) => {
+  // The cluster's servers are told their public URL (AUTH_URL=http://localhost:PORT, as a deployment
+  // behind a load balancer sets it), and Auth.js then takes the scheme from it, not from the proxy.
+  test.skip(Number(process.env.E2E_CLUSTER ?? 1) > 1, "AUTH_URL fixes the scheme in cluster mode");
   const origin = new URL(baseURL ?? "http://localhost:3100");
   const httpsOrigin = `https://${origin.host}`;
   const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "X-Forwarded-Proto": "https" } });

@@ -23,7 +23,7 @@ async function main() {
   console.log(`worker: delivering through ${transport.name}`);
   while (!stopping) {
     try {
-      const run = await deliverDue(handle.db, transport, { lockSeconds: Number(process.env.DELIVERY_LOCK_SECONDS ?? 120) });
+      const run = await deliverDue(handle.db, transport, { lockSeconds: env().DELIVERY_LOCK_SECONDS });
       if (run.sent + run.retried + run.failed > 0) console.log(`worker: sent ${run.sent}, retrying ${run.retried}, failed ${run.failed}`);
       const due = await nextDueAt(handle.db);
       const wait = due ? Math.min(pollMs, Math.max(50, due.getTime() - Date.now())) : pollMs;

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/page-link";
 import { listOccupations } from "@/db/queries/occupations";
 
 export const dynamic = "force-dynamic";
@@ -25,12 +25,12 @@ export default async function CareersPage() {
           {occupations.map((o) => (
             <li key={o.id}>
               <h2 className="text-xl font-semibold">
-                <Link
+                <PageLink
                   href={`/careers/${o.slug}`}
                   className="text-brand-700 underline underline-offset-2 hover:decoration-2 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
                 >
                   {o.title}
-                </Link>
+                </PageLink>
               </h2>
               <p className="mt-1 text-ink">{o.summary}</p>
             </li>

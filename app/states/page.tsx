@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/page-link";
 import { connection } from "next/server";
 import { listStateCounts } from "@/db/queries/states";
 import { formatNumber } from "@/lib/format";
@@ -17,7 +17,7 @@ export default async function StatesPage() {
   return (
     <div className="container-page max-w-4xl py-8">
       <h1 className="text-3xl font-bold tracking-tight">School programs by state</h1>
-      <p className="mt-2 text-muted">Campus-based programs, counted by the state of their campuses. Online programs are in the <Link href="/schools?delivery=online">directory</Link>.</p>
+      <p className="mt-2 text-muted">Campus-based programs, counted by the state of their campuses. Online programs are in the <PageLink href="/schools?delivery=online">directory</PageLink>.</p>
       <table className="mt-6 w-full text-left">
         <caption className="sr-only">Campus-based programs and schools in each state</caption>
         <thead>
@@ -31,7 +31,7 @@ export default async function StatesPage() {
           {counts.map((c) => (
             <tr key={c.state} className="border-b border-slate-100">
               <th scope="row" className="py-2 pr-4 font-normal">
-                {isStateCode(c.state) ? <Link href={`/states/${stateSlug(c.state)}`}>{US_STATES[c.state]}</Link> : c.state}
+                {isStateCode(c.state) ? <PageLink href={`/states/${stateSlug(c.state)}`}>{US_STATES[c.state]}</PageLink> : c.state}
               </th>
               <td className="py-2 pr-4 text-right">{formatNumber(c.programs)}</td>
               <td className="py-2 text-right">{formatNumber(c.schools)}</td>

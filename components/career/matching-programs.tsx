@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/page-link";
 import { ProgramAdCard } from "@/components/directory/program-ad";
 import { listProgramsForOccupation } from "@/db/queries/programs";
 
@@ -12,7 +12,7 @@ export async function MatchingPrograms({ occupationId, occupationTitle, from }: 
     <>
       <p className="text-sm text-muted">
         {ads.length} {ads.length === 1 ? "program" : "programs"}. Sponsored listings are labelled and shown first;{" "}
-        <Link href="/advertising-disclosure">how listings are ordered</Link>.
+        <PageLink href="/advertising-disclosure">how listings are ordered</PageLink>.
       </p>
       <ul className="mt-4 space-y-4">
         {ads.map((ad) => (

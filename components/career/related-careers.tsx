@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/page-link";
 import type { OccupationLink } from "@/db/queries/occupations";
 
 export function RelatedCareers({ careers }: { careers: OccupationLink[] }) {
@@ -7,12 +7,12 @@ export function RelatedCareers({ careers }: { careers: OccupationLink[] }) {
     <ul className="space-y-3">
       {careers.map((c) => (
         <li key={c.id}>
-          <Link
+          <PageLink
             href={`/careers/${c.slug}`}
             className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
           >
             {c.title}
-          </Link>
+          </PageLink>
           <p className="text-sm text-muted">{c.summary}</p>
         </li>
       ))}

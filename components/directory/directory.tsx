@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/page-link";
 import { COUNT_CAP, listProgramAreasCached, searchDirectoryCached } from "@/db/queries/programs";
 import { credentialLevel, deliveryMode } from "@/db/schema";
 import { zipCentroid } from "@/lib/geo";
@@ -182,16 +182,16 @@ export async function Directory({ searchParams, action, occupationId, idPrefix =
             <option value="name">Program name</option>
           </select>
           <p className="mt-1 text-xs text-muted">
-            <Link href="/advertising-disclosure">How results are ordered and who pays us</Link>
+            <PageLink href="/advertising-disclosure">How results are ordered and who pays us</PageLink>
           </p>
         </div>
         <div className="flex flex-wrap gap-3">
           <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
             Apply filters
           </button>
-          <Link href={action} className="self-center text-sm">
+          <PageLink href={action} className="self-center text-sm">
             Clear all
-          </Link>
+          </PageLink>
         </div>
       </form>
 
@@ -231,9 +231,9 @@ function Pagination({ page, pageCount, href }: { page: number; pageCount: number
       <ul className="flex flex-wrap items-center gap-2 text-sm">
         {page > 1 ? (
           <li>
-            <Link href={href(page - 1)} rel="prev" className="rounded border border-slate-300 px-3 py-1.5 no-underline">
+            <PageLink href={href(page - 1)} rel="prev" className="rounded border border-slate-300 px-3 py-1.5 no-underline">
               Previous page
-            </Link>
+            </PageLink>
           </li>
         ) : null}
         {pages.map((p) => (
@@ -244,17 +244,17 @@ function Pagination({ page, pageCount, href }: { page: number; pageCount: number
                 {p}
               </span>
             ) : (
-              <Link href={href(p)} className="rounded border border-slate-300 px-3 py-1.5 no-underline" aria-label={`Page ${p}`}>
+              <PageLink href={href(p)} className="rounded border border-slate-300 px-3 py-1.5 no-underline" aria-label={`Page ${p}`}>
                 {p}
-              </Link>
+              </PageLink>
             )}
           </li>
         ))}
         {page < pageCount ? (
           <li>
-            <Link href={href(page + 1)} rel="next" className="rounded border border-slate-300 px-3 py-1.5 no-underline">
+            <PageLink href={href(page + 1)} rel="next" className="rounded border border-slate-300 px-3 py-1.5 no-underline">
               Next page
-            </Link>
+            </PageLink>
           </li>
         ) : null}
       </ul>
@@ -276,7 +276,7 @@ function EmptyState({
   if (pageBeyond) {
     return (
       <p className="mt-4">
-        There are no more programs on this page. <Link href={firstPage}>Go to the first page</Link>.
+        There are no more programs on this page. <PageLink href={firstPage}>Go to the first page</PageLink>.
       </p>
     );
   }
@@ -301,7 +301,7 @@ function EmptyState({
           <ul className="mt-2 list-disc space-y-1 pl-6 text-sm">
             {hints.map((h) => (
               <li key={h.label}>
-                <Link href={h.href}>{h.label}</Link>
+                <PageLink href={h.href}>{h.label}</PageLink>
               </li>
             ))}
           </ul>

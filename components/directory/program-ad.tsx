@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/page-link";
 import { RequestInfoButton } from "@/components/leads/request-info-button";
 import type { ProgramAd as ProgramAdData } from "@/db/queries/programs";
 import { CREDENTIAL_LABELS, DELIVERY_LABELS, campusSummary, formatMonths } from "@/lib/format";
@@ -12,28 +12,24 @@ export function ProgramAdCard({ ad, headingLevel = 3, from }: { ad: ProgramAdDat
   const titleId = `ad-${ad.id}-title`;
   const goHref = from ? `/go/${ad.id}?from=${encodeURIComponent(from)}` : `/go/${ad.id}`;
   return (
-    <article aria-labelledby={titleId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="program-ad">
+    <article aria-labelledby={titleId} className="ad-card" data-testid="program-ad">
       <div className="flex items-start justify-between gap-3">
-        <Heading id={titleId} className="text-base font-semibold leading-snug">
-          <Link href={`/programs/${ad.slug}`} className="text-brand-800 hover:underline">
-            {ad.title}
-          </Link>
+        <Heading id={titleId} className="ad-title">
+          <PageLink href={`/programs/${ad.slug}`}>{ad.title}</PageLink>
         </Heading>
         {ad.sponsored ? (
-          <span className="shrink-0 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold uppercase tracking-wide text-amber-900">
+          <span className="ad-badge">
             Sponsored
           </span>
         ) : null}
       </div>
-      <p className="mt-1 text-sm">
-        <Link href={`/schools/${ad.schoolSlug}`} className="font-medium text-ink hover:underline">
-          {ad.schoolName}
-        </Link>
+      <p className="ad-school mt-1 text-sm">
+        <PageLink href={`/schools/${ad.schoolSlug}`}>{ad.schoolName}</PageLink>
       </p>
-      <p className="mt-1 text-sm text-muted">
+      <p className="ad-meta">
         {CREDENTIAL_LABELS[ad.credentialLevel]} · {formatMonths(ad.lengthMonths)} · {DELIVERY_LABELS[ad.delivery]}
       </p>
-      <p className="mt-1 text-sm text-muted">
+      <p className="ad-meta">
         <span className="sr-only">Where: </span>
         {campusSummary(ad.campusCities, ad.delivery)}
       </p>
@@ -57,7 +53,7 @@ export function ProgramAdCard({ ad, headingLevel = 3, from }: { ad: ProgramAdDat
           href={goHref}
           target="_blank"
           rel="noopener sponsored"
-          className="inline-flex items-center rounded-md no-underline border border-brand-700 px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50"
+          className="btn-secondary"
           aria-label={`Visit School Site for ${ad.schoolName} (opens in a new tab)`}
         >
           Visit School Site

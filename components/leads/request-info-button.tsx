@@ -6,7 +6,7 @@ import { useState, type ComponentType } from "react";
 type Props = { slug: string; title: string; schoolName: string; className?: string };
 type DialogProps = { slug: string; title: string; schoolName: string; href: string; openSignal: number };
 
-const defaultClass = "inline-flex items-center rounded-md no-underline bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800";
+const defaultClass = "btn-primary";
 
 /** The dialog module, fetched once on the first click anywhere on the page. */
 let dialogModule: Promise<ComponentType<DialogProps>> | null = null;

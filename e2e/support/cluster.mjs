@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { Agent, createServer, request } from "node:http";
 import { startNextApp } from "./next-app.mjs";
 
-export async function startCluster({ port, size, env }) {
+export async function startCluster({ port, size, env, log }) {
   if (!env.DATABASE_URL) throw new Error("E2E_CLUSTER needs DATABASE_URL: PGlite allows one process per data folder");
   const shared = {
     ...env,
@@ -19,7 +19,7 @@ export async function startCluster({ port, size, env }) {
     AUTH_URL: env.AUTH_URL ?? `http://localhost:${port}`,
   };
   // Started together on purpose: migrations and the first seed must serialise on their own.
-  const apps = Array.from({ length: size }, (_, i) => startNextApp({ port: Number(port) + 1 + i, env: shared }));
+  const apps = Array.from({ length: size }, (_, i) => startNextApp({ port: Number(port) + 1 + i, env: shared, log }));
   await Promise.all(apps.map((a) => a.ready(300_000)));
   const proxy = await startRoundRobinProxy({ port: Number(port), backends: apps.map((a) => a.port) });
   console.log(`cluster: proxy on ${port} -> ${apps.map((a) => a.port).join(", ")}`);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
+import { leadStudent } from "./lead-post";
 
 /**
  * Helpers for the fault specs (e2e/faults-*.spec.ts), which run app servers of their own from the
@@ -54,68 +55,13 @@ export function faultAppEnv(options: { port: number; databaseUrl: string; fakeUr
   };
 }
 
-export const VALLEY_SLUG = "valley-allied-health-institute-medical-billing-and-coding";
-export const VALLEY_INBOX = "admissions@valley-allied-health-institute.example";
+export { VALLEY_INBOX, VALLEY_SLUG, postLead, scrapeLeadForm, type PostOutcome } from "./lead-post";
 
-/** The hidden fields of the Request Info page's form (the no-JavaScript path), as a browser posts them. */
-export async function scrapeLeadForm(origin: string, slug = VALLEY_SLUG): Promise<Record<string, string>> {
-  const html = await (await fetch(`${origin}/programs/${slug}/request-info`)).text();
-  const form = html.slice(html.indexOf("<form"), html.indexOf("</form>"));
-  const fields: Record<string, string> = {};
-  for (const m of form.matchAll(/<input([^>]*)>/g)) {
-    const attrs = m[1] ?? "";
-    const type = /type="([^"]*)"/.exec(attrs)?.[1];
-    const name = /name="([^"]*)"/.exec(attrs)?.[1];
-    const value = /value="([^"]*)"/.exec(attrs)?.[1] ?? "";
-    if (type === "hidden" && name) fields[name] = value.replace(/&quot;/g, '"').replace(/&amp;/g, "&");
-  }
-  const campus = /<option value="(\d+)">Van Nuys/.exec(form)?.[1];
-  if (!campus) throw new Error("the Request Info form has no Van Nuys campus option");
-  fields.campusId = campus;
-  return fields;
-}
-
+const run = randomUUID().slice(0, 8);
 let counter = 0;
 /** A student nobody else submits: unique email and phone under `domain`. */
 export function uniqueStudent(domain: string) {
-  const n = counter++;
-  const tag = randomUUID().slice(0, 8);
-  return {
-    firstName: "Casey",
-    lastName: "Fault",
-    email: `s${n}.${tag}@${domain}`,
-    phone: `(818) ${String(200 + (Number.parseInt(tag.slice(0, 4), 16) % 700))}-${String(n % 10_000).padStart(4, "0")}`,
-    zip: "91402",
-    educationLevel: "high_school",
-    desiredStart: "immediately",
-    consent: "on",
-  };
-}
-
-export type PostOutcome = "accepted" | "refused" | "cut" | "unreachable";
-
-/**
- * Posts the no-JavaScript Request Info form as a browser does (multipart, with Origin). "accepted":
- * the server answered 303 to the thank-you page; "refused": it answered anything else; "cut": the
- * connection broke with the request in flight; "unreachable": nothing listened.
- */
-export async function postLead(origin: string, hidden: Record<string, string>, student: ReturnType<typeof uniqueStudent>): Promise<PostOutcome> {
-  const body = new FormData();
-  for (const [k, v] of Object.entries({ ...hidden, ...student, idempotencyKey: randomUUID() })) body.append(k, v);
-  try {
-    const res = await fetch(`${origin}/programs/${VALLEY_SLUG}/request-info`, {
-      method: "POST",
-      body,
-      redirect: "manual",
-      headers: { origin },
-      signal: AbortSignal.timeout(30_000),
-    });
-    await res.arrayBuffer();
-    return res.status === 303 && (res.headers.get("location") ?? "").includes("/thank-you/") ? "accepted" : "refused";
-  } catch (error) {
-    const code = error instanceof Error && error.cause && typeof error.cause === "object" && "code" in error.cause ? error.cause.code : null;
-    return code === "ECONNREFUSED" ? "unreachable" : "cut";
-  }
+  return leadStudent(counter++, `${run}.${domain}`, { firstName: "Casey", lastName: "Fault" });
 }
 
 /** Waits until no email is pending or being sent; returns the outbox by status. */

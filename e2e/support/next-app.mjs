@@ -7,13 +7,25 @@ const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 /**
  * `next start -p port` (no npx or shell in between: the child is the server itself, so a SIGKILL
- * really kills it). `output`: "inherit" to show the server's log, "ignore" to drop it.
+ * really kills it). `output`: "inherit" to show the server's log, "ignore" to drop it. `log`: a
+ * writable stream that also gets everything the server prints (with "inherit").
  */
-export function startNextApp({ port, env, output = "inherit" }) {
+export function startNextApp({ port, env, output = "inherit", log }) {
+  const tee = output === "inherit" && log;
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
     env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", output, output],
+    stdio: ["ignore", tee ? "pipe" : output, tee ? "pipe" : output],
   });
+  if (tee) {
+    child.stdout.on("data", (chunk) => {
+      process.stdout.write(chunk);
+      log.write(chunk);
+    });
+    child.stderr.on("data", (chunk) => {
+      process.stderr.write(chunk);
+      log.write(chunk);
+    });
+  }
   const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   return {
     child,

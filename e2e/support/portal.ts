@@ -69,3 +69,41 @@ export async function acceptInvitation(page: Page, link: string, name: string, p
   if (password) await form.getByLabel("Password (optional)").fill(password);
   await form.getByRole("button", { name: "Accept invitation" }).click();
 }
+
+export type NewProgram = {
+  title: string;
+  delivery: "Online" | "On campus";
+  months: string;
+  website: string;
+  /** Campus checkboxes to tick (on-campus programs). */
+  campuses?: string[];
+  dailyCap?: string;
+};
+
+/**
+ * A program in Health Informatics as a school user makes one in the portal (`page` is signed in to
+ * the school, or an operator who opened its portal): a draft, then sent for review.
+ */
+export async function draftProgramForReview(page: Page, program: NewProgram) {
+  await page.goto("/school/programs/new");
+  const form = page.getByRole("form", { name: "New program" });
+  await form.getByLabel("Program title").fill(program.title);
+  await form.getByLabel("Program area").selectOption({ label: "Health Informatics" });
+  await form.getByLabel("Credential").selectOption({ label: "Certificate" });
+  await form.getByLabel("How it is taught").selectOption({ label: program.delivery });
+  await form.getByLabel("Length in months").fill(program.months);
+  await form.getByLabel("Program web page").fill(program.website);
+  for (const campus of program.campuses ?? []) await form.getByRole("checkbox", { name: campus }).check();
+  if (program.dailyCap) await form.getByLabel("Most leads per day").fill(program.dailyCap);
+  await form.getByRole("button", { name: "Create draft" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: program.title })).toBeVisible();
+  await page.getByRole("form", { name: "Send for review" }).getByRole("button", { name: "Send for review" }).click();
+  await expect(page.getByText("Status: In review")).toBeVisible();
+}
+
+/** An operator (`page` signed in as one) approves a program waiting in the review queue. */
+export async function approveProgram(page: Page, title: string) {
+  await page.goto("/ops/review");
+  await page.getByRole("article", { name: title }).getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByRole("article", { name: title })).toHaveCount(0);
+}

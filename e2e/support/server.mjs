@@ -2,7 +2,7 @@
 // set, otherwise on a fresh PGlite folder. Set E2E_SKIP_BUILD=1 to reuse the last build.
 // The server's stdout and stderr are also written to E2E_SERVER_LOG (default .data/e2e-PORT-server.log),
 // which e2e/security-logs.spec.ts searches for personal data.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 
@@ -35,25 +35,18 @@ if (!process.env.E2E_SKIP_BUILD) {
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+const logPath = process.env.E2E_SERVER_LOG ?? path.resolve(".data", `e2e-${port}-server.log`);
+mkdirSync(path.dirname(logPath), { recursive: true });
+const log = createWriteStream(logPath, { flags: "w" });
 if (Number(process.env.E2E_CLUSTER ?? 1) > 1) {
   // Several `next start` processes of this one build on DATABASE_URL, behind a round-robin proxy.
   const { startCluster } = await import("./cluster.mjs");
-  const cluster = await startCluster({ port, size: Number(process.env.E2E_CLUSTER), env });
+  const cluster = await startCluster({ port, size: Number(process.env.E2E_CLUSTER), env, log });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void cluster.stop(signal).then(() => process.exit(0)));
   for (const app of cluster.apps) void app.exited.then(({ code }) => process.exit(code || 1));
   await new Promise(() => {});
 }
-const logPath = process.env.E2E_SERVER_LOG ?? path.resolve(".data", `e2e-${port}-server.log`);
-mkdirSync(path.dirname(logPath), { recursive: true });
-const log = createWriteStream(logPath, { flags: "w" });
-const server = spawn("npx", ["next", "start", "-p", port], { stdio: ["inherit", "pipe", "pipe"], env });
-server.stdout.on("data", (chunk) => {
-  process.stdout.write(chunk);
-  log.write(chunk);
-});
-server.stderr.on("data", (chunk) => {
-  process.stderr.write(chunk);
-  log.write(chunk);
-});
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+const { startNextApp } = await import("./next-app.mjs");
+const app = startNextApp({ port, env, log });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void app.kill(signal));
+void app.exited.then(({ code }) => process.exit(code ?? 0));

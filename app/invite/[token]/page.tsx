@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/page-link";
 import { ActionForm, Field } from "@/components/school/action-form";
 import { getOpenInvitation } from "@/db/queries/users";
 import { acceptInvitationAction } from "./actions";
@@ -15,7 +15,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         <h1 className="text-2xl font-bold">This invitation cannot be used</h1>
         <p className="mt-3">It has expired or was already used. Ask the person who invited you for a new one.</p>
         <p className="mt-3">
-          <Link href="/login">Sign in</Link>
+          <PageLink href="/login">Sign in</PageLink>
         </p>
       </div>
     );

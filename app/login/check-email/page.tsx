@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/page-link";
 
 export const metadata: Metadata = { title: "Check your email", robots: { index: false } };
 
@@ -11,7 +11,7 @@ export default function CheckEmailPage() {
         If that address belongs to an account, a sign-in link is on its way. The link works once, for 10 minutes.
       </p>
       <p className="mt-3">
-        <Link href="/login">Back to sign-in</Link>
+        <PageLink href="/login">Back to sign-in</PageLink>
       </p>
     </div>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/page-link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getListedProgramBySlug, type ProgramPage } from "@/db/queries/programs";
@@ -65,7 +65,7 @@ export default async function ProgramDetailPage({ params }: Props) {
     <article className="container-page max-w-4xl py-8" aria-labelledby="program-title">
       <ProgramJsonLd program={program} />
       <p className="text-sm">
-        <Link href="/schools">School programs</Link> / <Link href={`/schools/${program.school.slug}`}>{program.school.name}</Link>
+        <PageLink href="/schools">School programs</PageLink> / <PageLink href={`/schools/${program.school.slug}`}>{program.school.name}</PageLink>
       </p>
       <div className="mt-3 flex flex-wrap items-start gap-3">
         <h1 id="program-title" className="text-3xl font-bold tracking-tight">
@@ -76,11 +76,11 @@ export default async function ProgramDetailPage({ params }: Props) {
         ) : null}
       </div>
       <p className="mt-2 text-lg">
-        <Link href={`/schools/${program.school.slug}`}>{program.school.name}</Link>
+        <PageLink href={`/schools/${program.school.slug}`}>{program.school.name}</PageLink>
       </p>
       {program.sponsored ? (
         <p className="mt-1 text-sm text-muted">
-          This school pays for placement. <Link href="/advertising-disclosure">How listings are ordered</Link>.
+          This school pays for placement. <PageLink href="/advertising-disclosure">How listings are ordered</PageLink>.
         </p>
       ) : null}
 
@@ -115,12 +115,12 @@ export default async function ProgramDetailPage({ params }: Props) {
             Not taking requests right now
           </p>
         ) : (
-          <Link
+          <PageLink
             href={`/programs/${program.slug}/request-info`}
             className="inline-flex items-center rounded-md bg-brand-700 px-4 py-2.5 font-semibold text-white no-underline hover:bg-brand-800"
           >
             Request Info
-          </Link>
+          </PageLink>
         )}
         <a
           href={`/go/${program.id}?from=${encodeURIComponent(fromPath)}`}
@@ -183,9 +183,9 @@ export default async function ProgramDetailPage({ params }: Props) {
               });
               return (
                 <li key={career.id}>
-                  <Link href={`/careers/${career.slug}`} className="font-semibold">
+                  <PageLink href={`/careers/${career.slug}`} className="font-semibold">
                     {career.title}
-                  </Link>
+                  </PageLink>
                   {rows.length > 0 ? (
                     <table className="mt-2 w-full text-left text-sm">
                       <caption className="sr-only">Median pay of {career.title} near each campus</caption>

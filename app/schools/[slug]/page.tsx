@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/page-link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ProgramAdCard } from "@/components/directory/program-ad";
@@ -21,7 +21,7 @@ export default async function SchoolPage({ params }: Props) {
   return (
     <div className="container-page max-w-4xl py-8">
       <p className="text-sm">
-        <Link href="/schools">School programs</Link>
+        <PageLink href="/schools">School programs</PageLink>
       </p>
       <h1 className="mt-3 text-3xl font-bold tracking-tight">{school.name}</h1>
       {school.description ? <p className="mt-3 max-w-3xl text-muted">{school.description}</p> : null}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/page-link";
 import { notFound } from "next/navigation";
 import { ProgramAdCard } from "@/components/directory/program-ad";
 import { getStateDirectory } from "@/db/queries/states";
@@ -29,7 +29,7 @@ export default async function StatePage({ params }: Props) {
   return (
     <div className="container-page max-w-4xl py-8">
       <p className="text-sm">
-        <Link href="/states">All states</Link>
+        <PageLink href="/states">All states</PageLink>
       </p>
       <h1 className="mt-3 text-3xl font-bold tracking-tight">School programs in {name}</h1>
       <p className="mt-2 text-lg" data-testid="state-counts">
@@ -37,7 +37,7 @@ export default async function StatePage({ params }: Props) {
         {data.schoolCount === 1 ? "school" : "schools"}
       </p>
       <p className="mt-2">
-        <Link href={`/schools?state=${code}`}>Filter {name} programs in the directory</Link>
+        <PageLink href={`/schools?state=${code}`}>Filter {name} programs in the directory</PageLink>
       </p>
 
       {data.metroFigures.length > 0 ? (
@@ -60,7 +60,7 @@ export default async function StatePage({ params }: Props) {
               {data.metroFigures.map((m) => (
                 <tr key={`${m.occupationSlug}-${m.metroName}`} className="border-b border-slate-100">
                   <td className="py-1 pr-3">
-                    <Link href={`/careers/${m.occupationSlug}`}>{m.occupationTitle}</Link>
+                    <PageLink href={`/careers/${m.occupationSlug}`}>{m.occupationTitle}</PageLink>
                   </td>
                   <td className="py-1 pr-3">{m.metroName}</td>
                   <td className="py-1 pr-3 text-right">{formatNumber(m.employment)}</td>
@@ -90,13 +90,13 @@ export default async function StatePage({ params }: Props) {
             </ul>
             {data.programCount > SHOWN ? (
               <p className="mt-4">
-                <Link href={`/schools?state=${code}`}>See all {formatNumber(data.programCount)} programs in {name}</Link>
+                <PageLink href={`/schools?state=${code}`}>See all {formatNumber(data.programCount)} programs in {name}</PageLink>
               </p>
             ) : null}
           </>
         ) : (
           <p className="mt-3">
-            No campus-based programs are listed in {name} yet. <Link href="/schools?delivery=online">Browse online programs</Link>.
+            No campus-based programs are listed in {name} yet. <PageLink href="/schools?delivery=online">Browse online programs</PageLink>.
           </p>
         )}
       </section>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/page-link";
 import { notFound } from "next/navigation";
 import { getRequestInfoContext, getRequestSummary } from "@/db/queries/leads";
 import { verifyLink } from "@/lib/leads/signing";
@@ -76,9 +76,9 @@ export default async function ThankYouPage({ params }: { params: Promise<{ token
           <ul className="mt-2 space-y-2">
             {similar.map((s) => (
               <li key={s.id}>
-                <Link href={`/programs/${s.slug}/request-info`}>
+                <PageLink href={`/programs/${s.slug}/request-info`}>
                   {s.title} at {s.schoolName}
-                </Link>
+                </PageLink>
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
+import { PageLink } from "@/components/page-link";
 import { notFound } from "next/navigation";
 import { getRequestInfoContext } from "@/db/queries/leads";
 import { LeadForm } from "@/components/leads/lead-form";
@@ -31,7 +31,7 @@ export default async function RequestInfoPage({ params, searchParams }: Props) {
   return (
     <div className="container-page max-w-3xl py-8">
       <p className="text-sm">
-        <Link href={`/programs/${program.slug}`}>Back to the program</Link>
+        <PageLink href={`/programs/${program.slug}`}>Back to the program</PageLink>
       </p>
       <h1 className="mt-2 text-2xl font-bold text-brand-800">Request information</h1>
       <p className="mt-2 text-muted">
