@@ -91,16 +91,33 @@ export async function generateScaleData(db: Db): Promise<void> {
       sponsoredRank: random() < 0.05 ? 1 + Math.floor(random() * 100) : null,
     };
   });
-  await insertBatches(programRows, 2000, (b) => db.insert(programs).values(b));
-
-  const links: { programId: number; campusId: number }[] = [];
-  for (const p of await db.select({ id: programs.id, schoolId: programs.schoolId, delivery: programs.delivery }).from(programs)) {
-    if (p.delivery === "online") continue;
-    const own = campusBySchool.get(p.schoolId) ?? [];
-    for (const campusId of own) if (random() < 0.8 || own.length === 1) links.push({ programId: p.id, campusId });
-  }
-  await insertBatches(links, 5000, (b) => db.insert(programCampuses).values(b).onConflictDoNothing());
-  console.log(`bench: ${links.length} campus links`);
+  // Programs and their campus links in one transaction with the directory's insert triggers off, and
+  // the directory tables built once at the end by the triggers' own refresh function: per batch, the
+  // triggers would rebuild each program's rows again for every batch of links that names it. If
+  // anything fails, the transaction rolls back, triggers included (ALTER TABLE is transactional).
+  let linkCount = 0;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`alter table programs disable trigger directory_listings_programs_ins`);
+    await tx.execute(sql`alter table program_campuses disable trigger directory_listings_links_ins`);
+    await insertBatches(programRows, 2000, (b) => tx.insert(programs).values(b));
+    const links: { programId: number; campusId: number }[] = [];
+    for (const p of await tx.select({ id: programs.id, schoolId: programs.schoolId, delivery: programs.delivery }).from(programs)) {
+      if (p.delivery === "online") continue;
+      const own = campusBySchool.get(p.schoolId) ?? [];
+      for (const campusId of own) if (random() < 0.8 || own.length === 1) links.push({ programId: p.id, campusId });
+    }
+    await insertBatches(links, 5000, (b) => tx.insert(programCampuses).values(b).onConflictDoNothing());
+    linkCount = links.length;
+    await tx.execute(sql`analyze programs, program_campuses`);
+    // In slices of 2,000 ids, as the triggers would pass them: one call with all 100,000 ran for minutes.
+    const ids = (await tx.select({ id: programs.id }).from(programs).orderBy(programs.id)).map((p) => p.id);
+    for (let i = 0; i < ids.length; i += 2000) {
+      await tx.execute(sql`select directory_listings_refresh(${`{${ids.slice(i, i + 2000).join(",")}}`}::int[])`);
+    }
+    await tx.execute(sql`alter table programs enable trigger directory_listings_programs_ins`);
+    await tx.execute(sql`alter table program_campuses enable trigger directory_listings_links_ins`);
+  });
+  console.log(`bench: ${linkCount} campus links`);
   // A table in steady state has been vacuumed (autovacuum): its visibility map lets index-only scans
   // skip the heap. Right after a bulk load it has not, which is not what the site runs on.
   await db.execute(sql`vacuum analyze`);

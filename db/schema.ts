@@ -281,10 +281,16 @@ export const directoryListings = pgTable(
     accredited: boolean("accredited").notNull(),
     /** The campus states of the program (distinct). */
     states: text("states").array().notNull().default(sql`'{}'::text[]`),
-    /** Words of the program title and the school name, for word-prefix search. */
-    search: tsvector("search").notNull(),
-    /** Words of the program title alone (title matches rank first). */
-    titleSearch: tsvector("title_search").notNull(),
+    /**
+     * Every prefix of every word of the program title and the school name (lower case, letters and
+     * digits): word-prefix search is then an exact `@>` on a GIN index, with no recheck, and the
+     * planner's element statistics estimate it well (a tsquery prefix match is estimated blind).
+     */
+    words: text("words").array().notNull(),
+    /** The same for the program title alone (title matches rank first). */
+    titleWords: text("title_words").array().notNull(),
+    /** The same for the school name alone (finds the school-name-only matches directly). */
+    schoolWords: text("school_words").array().notNull(),
   },
   (t) => [
     // The two page orders, with the plain filters as trailing keys so a filtered walk checks them
@@ -299,9 +305,71 @@ export const directoryListings = pgTable(
       t.accredited,
     ),
     index("directory_listings_title_idx").on(t.title, t.programId, t.programAreaId, t.credentialLevel, t.delivery, t.accredited),
-    index("directory_listings_search_idx").using("gin", t.search),
+    index("directory_listings_words_idx").using("gin", t.words),
+    index("directory_listings_title_words_idx").using("gin", t.titleWords),
+    index("directory_listings_school_words_idx").using("gin", t.schoolWords),
     index("directory_listings_states_idx").using("gin", t.states),
     index("directory_listings_school_idx").on(t.schoolId),
+  ],
+);
+
+/**
+ * One row per (listed program, campus), with the campus's position and state and the program's plain
+ * filters and title, kept by the same triggers as `directory_listings` (migrations 0009, 0012): a ZIP
+ * radius reads the campuses in its box from one index (index-only) instead of joining campuses, links
+ * and listings; without search words or a career, its page and count never read `directory_listings`.
+ */
+export const directoryCampuses = pgTable(
+  "directory_campuses",
+  {
+    programId: integer("program_id")
+      .notNull()
+      .references(() => programs.id, { onDelete: "cascade" }),
+    campusId: integer("campus_id")
+      .notNull()
+      .references(() => campuses.id, { onDelete: "cascade" }),
+    latitude: doublePrecision("latitude").notNull(),
+    longitude: doublePrecision("longitude").notNull(),
+    state: text("state").notNull(),
+    sponsoredRank: smallint("sponsored_rank"),
+    programAreaId: integer("program_area_id").notNull(),
+    credentialLevel: credentialLevel("credential_level").notNull(),
+    delivery: deliveryMode("delivery").notNull(),
+    accredited: boolean("accredited").notNull(),
+    /** The program's title (migration 0012): the ZIP page's order, read from the index with the rest. */
+    title: text("title").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.programId, t.campusId] }),
+    // The box: latitude range, longitude checked in the index; the filters too (index-only).
+    index("directory_campuses_position_idx").on(
+      t.latitude,
+      t.longitude,
+      t.programId,
+      t.state,
+      t.programAreaId,
+      t.credentialLevel,
+      t.delivery,
+      t.accredited,
+      t.sponsoredRank,
+      t.title,
+    ),
+    // Sponsored programs come first whatever their distance: their campuses, apart.
+    index("directory_campuses_sponsored_idx")
+      .on(
+        t.latitude,
+        t.longitude,
+        t.programId,
+        t.state,
+        t.programAreaId,
+        t.credentialLevel,
+        t.delivery,
+        t.accredited,
+        t.sponsoredRank,
+        t.title,
+      )
+      .where(sql`sponsored_rank is not null`),
+    index("directory_campuses_campus_idx").on(t.campusId),
   ],
 );
 

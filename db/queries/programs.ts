@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, between, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, between, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { unstable_cache } from "next/cache";
 import { EARTH_RADIUS_MILES, boundingBox } from "@/lib/geo";
 import { getDb, type Db } from "../client";
 import {
   campuses,
+  directoryCampuses,
   directoryListings,
   metroAreas,
   occupationMetroStats,
@@ -140,62 +141,37 @@ export function searchWords(q: string | undefined): string[] {
     .slice(0, 6);
 }
 
-/** Haversine distance in miles from a point to a campus, in SQL (the same on Postgres and PGlite). */
+/** Haversine distance in miles from a point to a directory campus row, in SQL (the same on Postgres and PGlite). */
 function campusDistanceSql(lat: number, lng: number): SQL<number> {
   const la = sql`${lat}::float8`;
   const lo = sql`${lng}::float8`;
   return sql<number>`(2 * ${sql.raw(String(EARTH_RADIUS_MILES))} * asin(least(1, sqrt(
-    power(sin(radians(${campuses.latitude} - ${la}) / 2), 2)
-    + cos(radians(${la})) * cos(radians(${campuses.latitude})) * power(sin(radians(${campuses.longitude} - ${lo}) / 2), 2)
+    power(sin(radians(${directoryCampuses.latitude} - ${la}) / 2), 2)
+    + cos(radians(${la})) * cos(radians(${directoryCampuses.latitude})) * power(sin(radians(${directoryCampuses.longitude} - ${lo}) / 2), 2)
   ))))`;
 }
 
-/**
- * Programs with a campus within the radius, with the distance to the nearest one. The bounding box
- * lets the (latitude, longitude) index find candidate campuses; the exact distance, computed once
- * per campus rather than once per campus link, decides.
- */
-function nearSubquery(db: Db, near: NonNullable<DirectoryQuery["near"]>, state: string | null | undefined) {
-  const box = boundingBox(near, near.miles);
-  const nearCampuses = db
-    .select({ id: campuses.id, miles: campusDistanceSql(near.latitude, near.longitude).as("campus_miles") })
-    .from(campuses)
-    .where(
-      and(
-        between(campuses.latitude, box.minLatitude, box.maxLatitude),
-        between(campuses.longitude, box.minLongitude, box.maxLongitude),
-        // With a state too, the same campus must be in the state and near the ZIP.
-        state ? eq(campuses.state, state) : undefined,
-      ),
-    )
-    // Any LIMIT keeps this subquery from being inlined (drizzle omits OFFSET 0); it is never reached.
-    .limit(1_000_000)
-    .as("near_campuses");
-  return db
-    .select({ programId: programCampuses.programId, miles: sql<number>`min(${nearCampuses.miles})`.as("miles") })
-    .from(nearCampuses)
-    .innerJoin(programCampuses, eq(programCampuses.campusId, nearCampuses.id))
-    .where(sql`${nearCampuses.miles} <= ${near.miles}::float8`)
-    .groupBy(programCampuses.programId)
-    .as("near");
-}
-
-/** A tsquery matching rows that have a word starting with each search word ("cod" finds "coding"). */
-function allWordsQuery(words: string[]): SQL {
-  return sql`to_tsquery('simple'::regconfig, ${words.map((w) => `${w}:*`).join(" & ")})`;
+/** The words as a text[] literal for `@>` / `&&` on the prefix arrays. */
+function wordsArray(words: string[]): SQL {
+  return sql`array[${sql.join(
+    words.map((w) => sql`${w}`),
+    sql`, `,
+  )}]::text[]`;
 }
 
 /**
- * Every filter but the radius, on `directory_listings` (which holds only listed programs, so the
- * listed check is its existence).
+ * The filters on `directory_listings` (which holds only listed programs, so the listed check is its
+ * existence). With a ZIP, the plain filters are checked on the campus rows instead (`campusLevel`).
  */
-function directoryConditions(db: Db, query: DirectoryQuery): SQL[] {
+function directoryConditions(db: Db, query: DirectoryQuery, campusLevel = false): SQL[] {
   const conditions: SQL[] = [];
-  if (query.areaId) conditions.push(eq(directoryListings.programAreaId, query.areaId));
-  if (query.credential?.length) conditions.push(inArray(directoryListings.credentialLevel, query.credential));
-  if (query.delivery?.length) conditions.push(inArray(directoryListings.delivery, query.delivery));
-  if (query.accredited) conditions.push(eq(directoryListings.accredited, true));
-  if (query.state) conditions.push(sql`${directoryListings.states} @> array[${query.state}]::text[]`);
+  if (!campusLevel) {
+    if (query.areaId) conditions.push(eq(directoryListings.programAreaId, query.areaId));
+    if (query.credential?.length) conditions.push(inArray(directoryListings.credentialLevel, query.credential));
+    if (query.delivery?.length) conditions.push(inArray(directoryListings.delivery, query.delivery));
+    if (query.accredited) conditions.push(eq(directoryListings.accredited, true));
+    if (query.state) conditions.push(sql`${directoryListings.states} @> array[${query.state}]::text[]`);
+  }
   if (query.occupationId) {
     conditions.push(
       inArray(
@@ -209,8 +185,222 @@ function directoryConditions(db: Db, query: DirectoryQuery): SQL[] {
   }
   // Each word must start a word of the program title or of the school name.
   const words = searchWords(query.q);
-  if (words.length > 0) conditions.push(sql`${directoryListings.search} @@ ${allWordsQuery(words)}`);
+  if (words.length > 0) conditions.push(sql`${directoryListings.words} @> ${wordsArray(words)}`);
   return conditions;
+}
+
+/** The plain filters on the campus rows; with a state, the same campus must be in it and near the ZIP. */
+function campusConditions(query: DirectoryQuery): SQL[] {
+  const conditions: SQL[] = [];
+  if (query.areaId) conditions.push(eq(directoryCampuses.programAreaId, query.areaId));
+  if (query.credential?.length) conditions.push(inArray(directoryCampuses.credentialLevel, query.credential));
+  if (query.delivery?.length) conditions.push(inArray(directoryCampuses.delivery, query.delivery));
+  if (query.accredited) conditions.push(eq(directoryCampuses.accredited, true));
+  if (query.state) conditions.push(eq(directoryCampuses.state, query.state));
+  return conditions;
+}
+
+/** Which sponsored state a branch reads: only sponsored programs, only the others, or all. */
+type Sponsored = "only" | "none" | "any";
+
+/**
+ * Programs with a campus within `miles` of the point and every plain filter, with the distance to
+ * the nearest such campus (and the title and sponsored rank the campus rows carry). The box finds
+ * candidate campus rows on the position index (index-only); the exact distance decides.
+ */
+function nearSubquery(db: Db, query: DirectoryQuery, miles: number, sponsored: Sponsored) {
+  const near = query.near!;
+  const box = boundingBox(near, miles);
+  const distance = campusDistanceSql(near.latitude, near.longitude);
+  const rows = db
+    .select({
+      programId: directoryCampuses.programId,
+      title: directoryCampuses.title,
+      sponsoredRank: directoryCampuses.sponsoredRank,
+      miles: distance.as("campus_miles"),
+    })
+    .from(directoryCampuses)
+    .where(
+      and(
+        between(directoryCampuses.latitude, box.minLatitude, box.maxLatitude),
+        between(directoryCampuses.longitude, box.minLongitude, box.maxLongitude),
+        sponsored === "only" ? sql`${directoryCampuses.sponsoredRank} is not null` : undefined,
+        sponsored === "none" ? sql`${directoryCampuses.sponsoredRank} is null` : undefined,
+        ...campusConditions(query),
+      ),
+    )
+    // Any LIMIT keeps this subquery from being inlined (drizzle omits OFFSET 0); it is never reached.
+    .limit(10_000_000)
+    .as("near_rows");
+  // Every campus row of a program carries the same title and rank (one refresh writes them all).
+  return db
+    .select({
+      programId: rows.programId,
+      title: rows.title,
+      sponsoredRank: rows.sponsoredRank,
+      miles: sql<number>`min(${rows.miles})`.as("miles"),
+    })
+    .from(rows)
+    .where(sql`${rows.miles} <= ${miles}::float8`)
+    .groupBy(rows.programId, rows.title, rows.sponsoredRank)
+    .as("near");
+}
+
+/** The columns a branch orders by, from the listings or (a ZIP without listing-level filters) the campus rows. */
+type OrderColumns = { sponsoredRank: SQL | AnyColumn; title: SQL | AnyColumn; programId: SQL | AnyColumn; miles: SQL | null };
+
+/**
+ * One branch of the page order: the listings of one sponsored state matching `where` (a condition on
+ * `directory_listings`; and, with a ZIP, within `miles`), in `order`, the first `take` of them (ids
+ * and distances), and how many there were when fewer.
+ */
+type Branch = { sponsored: Sponsored; where?: SQL; order: (c: OrderColumns) => SQL[]; byDistance?: boolean };
+
+/** Whether a query needs `directory_listings` beyond what the campus rows carry (search words, a career). */
+function needsListings(query: DirectoryQuery): boolean {
+  return searchWords(query.q).length > 0 || Boolean(query.occupationId);
+}
+
+function branchStatement(db: Db, query: DirectoryQuery, branch: Branch, take: number, miles: number | null) {
+  if (miles !== null && !branch.where && !needsListings(query)) {
+    // A ZIP with plain filters only: the page from the campus rows alone (index-only).
+    const near = nearSubquery(db, query, miles, branch.sponsored);
+    const order = branch.order({ sponsoredRank: near.sponsoredRank, title: near.title, programId: near.programId, miles: sql`${near.miles}` });
+    return db
+      .select({ programId: near.programId, distanceMiles: near.miles })
+      .from(near)
+      .orderBy(...order)
+      .limit(take);
+  }
+  const near = miles !== null ? nearSubquery(db, query, miles, branch.sponsored) : null;
+  const where = and(
+    ...directoryConditions(db, query, near !== null),
+    branch.sponsored === "only" ? sql`${directoryListings.sponsoredRank} is not null` : undefined,
+    branch.sponsored === "none" ? sql`${directoryListings.sponsoredRank} is null` : undefined,
+    branch.where,
+  );
+  const columns = {
+    programId: directoryListings.programId,
+    distanceMiles: near ? near.miles : sql<null>`null`,
+  };
+  const order = branch.order({
+    sponsoredRank: directoryListings.sponsoredRank,
+    title: directoryListings.title,
+    programId: directoryListings.programId,
+    miles: near ? sql`${near.miles}` : null,
+  });
+  const base = db.select(columns).from(directoryListings);
+  return (near ? base.innerJoin(near, eq(near.programId, directoryListings.programId)) : base)
+    .where(where)
+    .orderBy(...order)
+    .limit(take);
+}
+
+/** The count, capped at COUNT_CAP + 1, of the listings matching every filter (within `miles` with a ZIP). */
+function countStatement(db: Db, query: DirectoryQuery, miles: number | null) {
+  const near = miles !== null ? nearSubquery(db, query, miles, "any") : null;
+  // Counting stops at COUNT_CAP: past that the page says "more than 1,000", and the count of a
+  // broad search costs no more than one of a narrow one.
+  if (near && !needsListings(query)) {
+    // A ZIP with plain filters only: the campus rows alone (index-only).
+    const matches = db
+      .select({ one: sql`1` })
+      .from(near)
+      .limit(COUNT_CAP + 1)
+      .as("matches");
+    return db.select({ n: sql<number>`count(*)::int` }).from(matches);
+  }
+  const where = and(...directoryConditions(db, query, near !== null));
+  const matchBase = db.select({ one: sql`1` }).from(directoryListings);
+  const matches = (near ? matchBase.innerJoin(near, eq(near.programId, directoryListings.programId)) : matchBase)
+    .where(where)
+    .limit(COUNT_CAP + 1)
+    .as("matches");
+  return db.select({ n: sql<number>`count(*)::int` }).from(matches);
+}
+
+/** The first radius tried, and how it grows: a dense area fills the page (and the count) in a small circle. */
+const FIRST_RING_MILES = 25;
+const RING_GROWTH = 2.5;
+
+/** Radii to try for a ZIP search, up to the asked one. */
+function rings(miles: number): number[] {
+  const out: number[] = [];
+  for (let r = FIRST_RING_MILES; r < miles; r *= RING_GROWTH) out.push(r);
+  out.push(miles);
+  return out;
+}
+
+/**
+ * The page order as branches, each read on its own only when the ones before it do not fill the
+ * page: sponsored programs (by rank, title matches first, nearest, title); then, with search words,
+ * the other programs whose title matches, then those that match through the school name; each by
+ * distance (with a ZIP) and title. A branch ordered by distance first is read in growing circles.
+ */
+function pageBranches(query: DirectoryQuery): Branch[] {
+  const words = searchWords(query.q);
+  const hasNear = Boolean(query.near);
+  const byTitle = (c: OrderColumns) => [asc(c.title), asc(c.programId)];
+  const then = (c: OrderColumns) => (c.miles ? [sql`${c.miles} asc`, ...byTitle(c)] : byTitle(c));
+  const sort = query.sort === "distance" && !hasNear ? "recommended" : (query.sort ?? "recommended");
+  if (sort === "name") return [{ sponsored: "any", order: byTitle }];
+  if (sort === "distance") return [{ sponsored: "any", order: then, byDistance: true }];
+  const titleMatch = words.length > 0 ? sql`${directoryListings.titleWords} @> ${wordsArray(words)}` : null;
+  const sponsored: Branch = {
+    sponsored: "only",
+    order: (c) => [asc(c.sponsoredRank), ...(titleMatch ? [sql`case when ${titleMatch} then 0 else 1 end`] : []), ...then(c)],
+  };
+  if (!titleMatch) {
+    // Without a ZIP the rank index serves the whole order in one walk.
+    if (!hasNear) return [{ sponsored: "any", order: (c) => [sql`${c.sponsoredRank} asc nulls last`, ...byTitle(c)] }];
+    return [sponsored, { sponsored: "none", order: then, byDistance: true }];
+  }
+  return [
+    sponsored,
+    { sponsored: "none", where: titleMatch, order: then, byDistance: hasNear },
+    {
+      // Not all words in the title, so at least one in the school name: that array's index finds them.
+      sponsored: "none",
+      where: and(sql`not (${titleMatch})`, sql`${directoryListings.schoolWords} && ${wordsArray(words)}`),
+      order: then,
+      byDistance: hasNear,
+    },
+  ];
+}
+
+type PageRow = { programId: number; distanceMiles: number | null };
+
+/** The page's ids in order: the branches in turn, each read as far as the page needs. */
+async function pageIds(query: DirectoryQuery, database: Db): Promise<PageRow[]> {
+  let skip = query.offset;
+  const out: PageRow[] = [];
+  for (const branch of pageBranches(query)) {
+    const take = skip + (query.limit - out.length);
+    let rows: PageRow[] = [];
+    if (!query.near) rows = await branchStatement(database, query, branch, take, null);
+    else {
+      // A branch by distance first: the nearest `take` within a small circle are the nearest overall.
+      for (const miles of branch.byDistance ? rings(query.near.miles) : [query.near.miles]) {
+        rows = await branchStatement(database, query, branch, take, miles);
+        if (rows.length >= take) break;
+      }
+    }
+    out.push(...rows.slice(skip));
+    if (out.length >= query.limit) break;
+    skip = Math.max(0, skip - rows.length);
+  }
+  return out;
+}
+
+/** The capped count; with a ZIP, in growing circles, since a circle with more than COUNT_CAP answers it. */
+async function cappedCount(query: DirectoryQuery, database: Db): Promise<number> {
+  if (!query.near) return (await countStatement(database, query, null))[0]?.n ?? 0;
+  let n = 0;
+  for (const miles of rings(query.near.miles)) {
+    n = (await countStatement(database, query, miles))[0]?.n ?? 0;
+    if (n > COUNT_CAP) break;
+  }
+  return n;
 }
 
 /**
@@ -220,15 +410,7 @@ function directoryConditions(db: Db, query: DirectoryQuery): SQL[] {
  */
 export async function searchDirectory(query: DirectoryQuery, db?: Db): Promise<DirectoryResult> {
   const database = db ?? (await getDb());
-  const { pageQuery, countQuery } = directoryStatements(query, database);
-  // With a ZIP the page query sees every match anyway (it sorts them by distance) and counts them
-  // itself; the count statement runs only when that page is past the end.
-  const [page, counted] = await Promise.all([
-    pageQuery,
-    query.near ? null : countQuery.then(([row]) => row?.n ?? 0),
-  ]);
-  const total =
-    counted ?? (page[0] ? Math.min(Number(page[0].total), COUNT_CAP + 1) : query.offset > 0 ? ((await countQuery)[0]?.n ?? 0) : 0);
+  const [page, total] = await Promise.all([pageIds(query, database), cappedCount(query, database)]);
   const ids = page.map((p) => p.programId);
   // The page's ads and their campus cities: two small look-ups by id, whatever the filters were.
   const adRows =
@@ -250,7 +432,7 @@ export async function searchDirectory(query: DirectoryQuery, db?: Db): Promise<D
     database,
   );
   return {
-    total,
+    total: Math.min(total, COUNT_CAP + 1),
     items: withCities.map((ad, i) => {
       const miles = ordered[i]?.miles;
       return { ...ad, distanceMiles: miles === null || miles === undefined ? null : Number(miles) };
@@ -259,52 +441,17 @@ export async function searchDirectory(query: DirectoryQuery, db?: Db): Promise<D
 }
 
 /**
- * The directory's two statements on `directory_listings`: one page of program ids in page order
- * (with a ZIP, also the number of matches), and the count capped at COUNT_CAP + 1. Exported for the
- * bench's EXPLAIN.
+ * The directory's statements for one query, for the bench's EXPLAIN: the first branch of the page
+ * (the whole page unless the first branch runs short) and the count, at the full radius.
  */
 export function directoryStatements(query: DirectoryQuery, database: Db) {
-  const near = query.near ? nearSubquery(database, query.near, query.state) : null;
-  const where = and(...directoryConditions(database, query));
-
-  const words = searchWords(query.q);
-  const titleMatchesAll =
-    words.length > 0 ? sql`case when ${directoryListings.titleSearch} @@ ${allWordsQuery(words)} then 0 else 1 end` : null;
-  const byTitle = [asc(directoryListings.title), asc(directoryListings.programId)];
-  const sort = query.sort === "distance" && !near ? "recommended" : (query.sort ?? "recommended");
-  const order: SQL[] =
-    sort === "name"
-      ? byTitle
-      : sort === "distance" && near
-        ? [asc(near.miles), ...byTitle]
-        : [
-            sql`${directoryListings.sponsoredRank} asc nulls last`,
-            ...(titleMatchesAll ? [titleMatchesAll] : []),
-            ...(near ? [asc(near.miles)] : []),
-            ...byTitle,
-          ];
-
-  const columns = {
-    programId: directoryListings.programId,
-    distanceMiles: near ? near.miles : sql<null>`null`,
-    total: near ? sql<number>`count(*) over ()` : sql<null>`null`,
+  const branches = pageBranches(query);
+  const miles = query.near?.miles ?? null;
+  const take = query.offset + query.limit;
+  return {
+    ...Object.fromEntries(branches.map((b, i) => [`pageBranch${i + 1}`, branchStatement(database, query, b, take, miles)])),
+    countQuery: countStatement(database, query, miles),
   };
-  const base = database.select(columns).from(directoryListings);
-  const pageQuery = (near ? base.innerJoin(near, eq(near.programId, directoryListings.programId)) : base)
-    .where(where)
-    .orderBy(...order)
-    .limit(query.limit)
-    .offset(query.offset);
-
-  // Counting stops at COUNT_CAP: past that the page says "more than 1,000", and the count of a
-  // broad search costs no more than one of a narrow one.
-  const matchBase = database.select({ one: sql`1` }).from(directoryListings);
-  const matches = (near ? matchBase.innerJoin(near, eq(near.programId, directoryListings.programId)) : matchBase)
-    .where(where)
-    .limit(COUNT_CAP + 1)
-    .as("matches");
-  const countQuery = database.select({ n: sql<number>`count(*)::int` }).from(matches);
-  return { pageQuery, countQuery };
 }
 
 /** Program areas, for the directory's filter. */
