@@ -136,7 +136,7 @@ export default async function run(): Promise<string> {
     const delays: number[] = [];
     for (const e of fake.emails) {
       if (!e.payload.to.some((t) => t.startsWith("admissions@"))) continue;
-      const email = /s\d+\.load@bench\.example/.exec(e.payload.text)?.[0];
+      const email = /s\d+@load\.bench\.example/.exec(e.payload.text)?.[0];
       const sent = email ? submitTimes.get(email) : undefined;
       if (sent) delays.push(e.receivedAt - sent);
     }
