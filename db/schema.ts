@@ -259,6 +259,16 @@ export const programOccupations = pgTable(
 
 /* ---------------------------------------------- directory listings (owner: directory) */
 
+/** What both directory tables hold of a listed program: its plain filters and its page order. */
+const listingColumns = () => ({
+  programAreaId: integer("program_area_id").notNull(),
+  credentialLevel: credentialLevel("credential_level").notNull(),
+  delivery: deliveryMode("delivery").notNull(),
+  sponsoredRank: smallint("sponsored_rank"),
+  title: text("title").notNull(),
+  accredited: boolean("accredited").notNull(),
+});
+
 /**
  * One row per listed program (active, school not suspended) with every directory filter on it, kept
  * by triggers (migration 0005_directory_listings_triggers): the directory filters, orders and counts
@@ -273,12 +283,7 @@ export const directoryListings = pgTable(
     schoolId: integer("school_id")
       .notNull()
       .references(() => schools.id, { onDelete: "cascade" }),
-    programAreaId: integer("program_area_id").notNull(),
-    credentialLevel: credentialLevel("credential_level").notNull(),
-    delivery: deliveryMode("delivery").notNull(),
-    sponsoredRank: smallint("sponsored_rank"),
-    title: text("title").notNull(),
-    accredited: boolean("accredited").notNull(),
+    ...listingColumns(),
     /** The campus states of the program (distinct). */
     states: text("states").array().notNull().default(sql`'{}'::text[]`),
     /**
@@ -331,13 +336,8 @@ export const directoryCampuses = pgTable(
     latitude: doublePrecision("latitude").notNull(),
     longitude: doublePrecision("longitude").notNull(),
     state: text("state").notNull(),
-    sponsoredRank: smallint("sponsored_rank"),
-    programAreaId: integer("program_area_id").notNull(),
-    credentialLevel: credentialLevel("credential_level").notNull(),
-    delivery: deliveryMode("delivery").notNull(),
-    accredited: boolean("accredited").notNull(),
-    /** The program's title (migration 0012): the ZIP page's order, read from the index with the rest. */
-    title: text("title").notNull(),
+    /** The program's filters and order (its title since migration 0012), read from the index with the rest. */
+    ...listingColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.programId, t.campusId] }),
