@@ -59,9 +59,10 @@ export { VALLEY_INBOX, VALLEY_SLUG, postLead, scrapeLeadForm, type PostOutcome }
 
 const run = randomUUID().slice(0, 8);
 let counter = 0;
-/** A student nobody else submits: unique email and phone under `domain`. */
+/** A student nobody else submits: a unique email `sN.RUN@domain` (the specs match that shape) and phone. */
 export function uniqueStudent(domain: string) {
-  return leadStudent(counter++, `${run}.${domain}`, { firstName: "Casey", lastName: "Fault" });
+  const n = counter++;
+  return { ...leadStudent(n, domain, { firstName: "Casey", lastName: "Fault" }), email: `s${n}.${run}@${domain}` };
 }
 
 /** Waits until no email is pending or being sent; returns the outbox by status. */
