@@ -318,6 +318,12 @@ export const directoryListings = pgTable(
   ],
 );
 
+type IndexColumn = Parameters<ReturnType<typeof index>["on"]>[0];
+type PositionColumns = "latitude" | "longitude" | "programId" | "state" | "programAreaId" | "credentialLevel" | "delivery" | "accredited" | "sponsoredRank" | "title";
+/** The campus indexes' keys: the position first (the box), then all the page and the count read. */
+const positionKeys = (t: Record<PositionColumns, IndexColumn>) =>
+  [t.latitude, t.longitude, t.programId, t.state, t.programAreaId, t.credentialLevel, t.delivery, t.accredited, t.sponsoredRank, t.title] as const;
+
 /**
  * One row per (listed program, campus), with the campus's position and state and the program's plain
  * filters and title, kept by the same triggers as `directory_listings` (migrations 0009, 0012): a ZIP
@@ -342,32 +348,10 @@ export const directoryCampuses = pgTable(
   (t) => [
     primaryKey({ columns: [t.programId, t.campusId] }),
     // The box: latitude range, longitude checked in the index; the filters too (index-only).
-    index("directory_campuses_position_idx").on(
-      t.latitude,
-      t.longitude,
-      t.programId,
-      t.state,
-      t.programAreaId,
-      t.credentialLevel,
-      t.delivery,
-      t.accredited,
-      t.sponsoredRank,
-      t.title,
-    ),
+    index("directory_campuses_position_idx").on(...positionKeys(t)),
     // Sponsored programs come first whatever their distance: their campuses, apart.
     index("directory_campuses_sponsored_idx")
-      .on(
-        t.latitude,
-        t.longitude,
-        t.programId,
-        t.state,
-        t.programAreaId,
-        t.credentialLevel,
-        t.delivery,
-        t.accredited,
-        t.sponsoredRank,
-        t.title,
-      )
+      .on(...positionKeys(t))
       .where(sql`sponsored_rank is not null`),
     index("directory_campuses_campus_idx").on(t.campusId),
   ],
