@@ -4,17 +4,15 @@
  * page beside a static page, under `next start`, with autocannon; (3) gzipped JavaScript the browser
  * loads on the public pages. Uses BENCH_DATABASE_URL (default directory_bench on the local server).
  */
-import { clearRuntimePageCache } from "./page-cache";
 import { register } from "node:module";
 import { performance } from "node:perf_hooks";
-import { pathToFileURL } from "node:url";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import zipcodes from "zipcodes";
 import os from "node:os";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import { PROGRAM_AREAS } from "@/db/seed/schools";
 import { RADIUS_CHOICES } from "@/lib/validations/directory";
+import { clearRuntimePageCache, percentile, recreateDatabase, runWhenMain } from "./support";
 
 // db/queries/* start with `import "server-only"`, which throws outside React Server Components.
 register(
@@ -25,19 +23,6 @@ register(
 
 const BENCH_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:55432/directory_bench";
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 60);
-
-async function recreateDatabase(url: string) {
-  const target = new URL(url);
-  const name = target.pathname.slice(1);
-  const admin = postgres({ host: target.hostname, port: Number(target.port || 5432), username: target.username || "postgres", database: "postgres", max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists "${name}" with (force)`);
-  await admin.unsafe(`create database "${name}"`);
-  await admin.end();
-}
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
 
 type Combo = { name: string; make: (i: number) => Record<string, unknown> };
 
@@ -391,12 +376,4 @@ export default async function run(): Promise<string> {
   return sections.join("\n\n");
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  run().then(
-    (text) => console.log(text),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, run);

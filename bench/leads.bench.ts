@@ -10,10 +10,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { pathToFileURL } from "node:url";
 import postgres from "postgres";
 import { startFakeResend, type FakeResend } from "../e2e/support/fake-resend.mjs";
 import { leadStudent, postLead, scrapeLeadForm, VALLEY_SLUG, type LeadStudent } from "../e2e/support/lead-post";
+import { percentile, recreateDatabase, runWhenMain } from "./support";
 
 const PORT = Number(process.env.BENCH_LEADS_PORT ?? 3402);
 const FAKE_PORT = Number(process.env.BENCH_LEADS_FAKE_PORT ?? 3492);
@@ -21,15 +21,6 @@ const DB_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:
 const BASE = `http://127.0.0.1:${PORT}`;
 const SLUG = VALLEY_SLUG;
 const CONCURRENCY = 32;
-
-async function resetDatabase() {
-  const url = new URL(DB_URL);
-  const name = url.pathname.slice(1);
-  const admin = postgres({ host: url.hostname, port: Number(url.port || 5432), username: url.username || "postgres", database: "postgres", max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists "${name}" with (force)`);
-  await admin.unsafe(`create database "${name}"`);
-  await admin.end();
-}
 
 async function startServer(): Promise<ChildProcess> {
   if (!existsSync(".next/BUILD_ID")) {
@@ -89,11 +80,6 @@ async function pool<T>(count: number, work: (i: number) => Promise<T>): Promise<
   return { results, latencies, seconds: (performance.now() - started) / 1000 };
 }
 
-const pct = (list: number[], p: number) => {
-  const sorted = [...list].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-};
-
 async function waitForOutbox(sql: postgres.Sql, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -104,7 +90,7 @@ async function waitForOutbox(sql: postgres.Sql, timeoutMs: number) {
 }
 
 export default async function run(): Promise<string> {
-  await resetDatabase();
+  await recreateDatabase(DB_URL);
   const fake: FakeResend = await startFakeResend({ port: FAKE_PORT });
   let server: ChildProcess | undefined;
   const sql = postgres(DB_URL, { max: 2, onnotice: () => {} });
@@ -167,11 +153,11 @@ export default async function run(): Promise<string> {
       "| --- | --- |",
       `| lead submissions | ${ok} of ${leadRun.results.length} accepted in ${leadRun.seconds.toFixed(1)} s |`,
       `| lead submissions per second | ${leadRps.toFixed(1)} |`,
-      `| lead submission latency p50 / p95 | ${pct(leadRun.latencies, 50).toFixed(0)} ms / ${pct(leadRun.latencies, 95).toFixed(0)} ms |`,
+      `| lead submission latency p50 / p95 | ${percentile(leadRun.latencies, 50).toFixed(0)} ms / ${percentile(leadRun.latencies, 95).toFixed(0)} ms |`,
       `| no-op POST per second (same server, same run) | ${noopRps.toFixed(1)} |`,
-      `| no-op POST latency p50 / p95 | ${pct(noop.latencies, 50).toFixed(0)} ms / ${pct(noop.latencies, 95).toFixed(0)} ms |`,
+      `| no-op POST latency p50 / p95 | ${percentile(noop.latencies, 50).toFixed(0)} ms / ${percentile(noop.latencies, 95).toFixed(0)} ms |`,
       `| lead / no-op throughput ratio | ${(leadRps / noopRps).toFixed(2)} |`,
-      `| submission → provider accepted, p50 / p95 (${delays.length} school emails) | ${pct(delays, 50).toFixed(0)} ms / ${pct(delays, 95).toFixed(0)} ms |`,
+      `| submission → provider accepted, p50 / p95 (${delays.length} school emails) | ${percentile(delays, 50).toFixed(0)} ms / ${percentile(delays, 95).toFixed(0)} ms |`,
       `| outbox after the load run | ${drained.total - drained.open - drained.failed} sent, ${drained.failed} failed, ${drained.open} open |`,
       `| outage: leads accepted while the provider failed | ${outage.results.filter(Boolean).length} of 1000 (outage ${outageSeconds.toFixed(1)} s, ${requestsDuringOutage} provider calls refused or not) |`,
       `| outage: leads stored | ${stored!.n} |`,
@@ -191,15 +177,4 @@ export default async function run(): Promise<string> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  run().then(
-    (report) => {
-      console.log(report);
-      process.exit(0);
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, run);

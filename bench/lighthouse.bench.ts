@@ -13,7 +13,7 @@
  * LIGHTHOUSE_RUNS times (default 3) and the median performance score is reported, as Lighthouse's
  * own docs advise for a noisy machine.
  */
-import { clearRuntimePageCache } from "./page-cache";
+import { clearRuntimePageCache } from "./support";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";

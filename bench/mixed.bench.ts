@@ -9,12 +9,12 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { startFakeResend } from "../e2e/support/fake-resend.mjs";
 import { leadFormBody, leadStudent, scrapeLeadForm, VALLEY_SLUG } from "../e2e/support/lead-post";
 import { startNextApp } from "../e2e/support/next-app.mjs";
+import { percentile, recreateDatabase, runWhenMain } from "./support";
 
 const PORT = Number(process.env.BENCH_MIXED_PORT ?? 3406);
 const FAKE_PORT = Number(process.env.BENCH_MIXED_FAKE_PORT ?? 3496);
@@ -49,17 +49,6 @@ const VIEWS = [
   "/",
 ];
 
-async function resetDatabase() {
-  const url = new URL(DB_URL);
-  const name = url.pathname.slice(1);
-  const admin = postgres({ host: url.hostname, port: Number(url.port || 5432), username: url.username || "postgres", database: "postgres", max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists "${name}" with (force)`);
-  await admin.unsafe(`create database "${name}"`);
-  await admin.end();
-}
-
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-
 async function waitForOutbox(sql: postgres.Sql, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -77,7 +66,7 @@ export default async function run(): Promise<string> {
     const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
     if (build.status !== 0) throw new Error("next build failed");
   }
-  await resetDatabase();
+  await recreateDatabase(DB_URL);
   const fake = await startFakeResend({ port: FAKE_PORT });
   const app = startNextApp({
     port: PORT,
@@ -177,7 +166,7 @@ export default async function run(): Promise<string> {
       const t = tallies[kind];
       const sorted = [...t.latencies].sort((a, b) => a - b);
       const statuses = [...t.statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`).join(", ");
-      return `| ${label} | ${sorted.length} | ${(sorted.length / DURATION_S).toFixed(1)} | ${pct(sorted, 50).toFixed(0)} / ${pct(sorted, 95).toFixed(0)} / ${pct(sorted, 99).toFixed(0)} ms | ${statuses} |`;
+      return `| ${label} | ${sorted.length} | ${(sorted.length / DURATION_S).toFixed(1)} | ${percentile(sorted, 50).toFixed(0)} / ${percentile(sorted, 95).toFixed(0)} / ${percentile(sorted, 99).toFixed(0)} ms | ${statuses} |`;
     };
     const bad = [...tallies.view.statuses, ...tallies.lead.statuses].filter(([s]) => s < 200 || s >= 400).reduce((n, [, c]) => n + c, 0);
 
@@ -209,15 +198,4 @@ export default async function run(): Promise<string> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  run().then(
-    (report) => {
-      console.log(report);
-      process.exit(0);
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, run);

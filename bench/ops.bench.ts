@@ -7,9 +7,8 @@
  */
 import { register } from "node:module";
 import { performance } from "node:perf_hooks";
-import { pathToFileURL } from "node:url";
-import postgres from "postgres";
 import { sql } from "drizzle-orm";
+import { databaseExists, percentile, recreateDatabase, runWhenMain } from "./support";
 
 const SCHOOLS = 5_000;
 const LEADS = 1_000_000;
@@ -29,28 +28,16 @@ register(
     ),
 );
 
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, i)] ?? NaN;
-}
-
 export default async function run(): Promise<string> {
   const url = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:55432/bench_ops";
   const { migrateDb, openDb } = await import("../db/client");
   const { generateLeadData } = await import("../lib/testing/ops-leads");
   const q = await import("../db/queries/ops-dashboard");
 
-  const target = new URL(url);
-  const dbName = target.pathname.slice(1);
   const keep = process.env.BENCH_OPS_KEEP === "1";
-  const admin = postgres({ ...pgOptions(target), database: "postgres", max: 1, onnotice: () => {} });
-  const [exists] = await admin`select 1 as one from pg_database where datname = ${dbName}`;
+  const exists = await databaseExists(url);
   let generatedIn: string = "reused";
-  if (!keep || !exists) {
-    await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
-    await admin.unsafe(`create database "${dbName}"`);
-  }
-  await admin.end();
+  if (!keep || !exists) await recreateDatabase(url);
 
   const handle = await openDb({ url, max: 2 });
   try {
@@ -118,24 +105,4 @@ export default async function run(): Promise<string> {
   }
 }
 
-function pgOptions(url: URL) {
-  return {
-    host: url.hostname,
-    port: Number(url.port || 5432),
-    username: decodeURIComponent(url.username) || "postgres",
-    password: decodeURIComponent(url.password) || undefined,
-  };
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  run().then(
-    (report) => {
-      console.log(report);
-      process.exit(0);
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, run);
