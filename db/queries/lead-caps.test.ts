@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../client";
@@ -9,7 +8,7 @@ import { getRequestInfoContext } from "./leads";
 import { updateProgram, getSchoolProgram } from "./portal-programs";
 import { getListedProgramBySlug, searchDirectory } from "./programs";
 import { PROGRAM_CAPPED_MESSAGE, submitLeadRequest } from "@/lib/leads/submit";
-import { issueFormToken } from "@/lib/leads/signing";
+import { validForm } from "@/lib/testing/lead-form";
 import { programSchema } from "@/lib/validations/program";
 import { testDatabases } from "@/lib/testing/db";
 
@@ -32,27 +31,8 @@ describe("cap periods", () => {
 
 let seq = 0;
 /** A valid submission by a new person for a program with at most one campus. */
-function form(programId: number, overrides: Record<string, unknown> = {}) {
-  const n = 1000 + seq++;
-  return {
-    firstName: "Cap",
-    lastName: "Tester",
-    email: `cap.${randomUUID().slice(0, 8)}@example.com`,
-    phone: `(310) 555-${String(n).slice(-4)}`,
-    zip: "90012",
-    educationLevel: "high_school",
-    desiredStart: "1_3_months",
-    programId: String(programId),
-    consent: "on",
-    alsoProgramIds: [],
-    idempotencyKey: randomUUID(),
-    formToken: issueFormToken(Date.now() - 10_000),
-    website: "",
-    attribution: {},
-    ...overrides,
-  };
-}
-const meta = () => ({ ip: `10.77.${seq % 250}.${Math.floor(Math.random() * 250)}`, userAgent: "vitest", pageUrl: null });
+const form = (programId: number, overrides: Record<string, unknown> = {}) => validForm(programId, { zip: "90012", attribution: {}, ...overrides });
+const meta = () => ({ ip: `10.77.${seq++ % 250}.${Math.floor(Math.random() * 250)}`, userAgent: "vitest", pageUrl: null });
 
 describe.each(testDatabases())("lead caps on $name", ({ open }) => {
   let handle: DbHandle;

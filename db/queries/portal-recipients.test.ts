@@ -16,7 +16,7 @@ import {
 import type { SchoolScope } from "@/lib/auth/scope";
 import { recipientConfirmation, RECIPIENT_LINK_TTL_HOURS, tokenHashFromLink } from "@/lib/email/recipient-confirmation";
 import { submitLeadRequest } from "@/lib/leads/submit";
-import { issueFormToken } from "@/lib/leads/signing";
+import { validForm } from "@/lib/testing/lead-form";
 import { recipientSchema } from "@/lib/validations/recipient";
 import { testDatabases } from "@/lib/testing/db";
 
@@ -32,27 +32,7 @@ async function linkFor(db: DbHandle["db"], to: string) {
   return { link: match[1], count: rows.length };
 }
 
-let seq = 0;
-function lead(programId: number, campusId: number) {
-  const n = 3000 + seq++;
-  return {
-    firstName: "Rec",
-    lastName: "Tester",
-    email: `rec.${randomUUID().slice(0, 8)}@example.com`,
-    phone: `(424) 555-${String(n).slice(-4)}`,
-    zip: "90501",
-    educationLevel: "high_school",
-    desiredStart: "1_3_months",
-    programId: String(programId),
-    campusId: String(campusId),
-    consent: "on",
-    alsoProgramIds: [],
-    idempotencyKey: randomUUID(),
-    formToken: issueFormToken(Date.now() - 10_000),
-    website: "",
-    attribution: {},
-  };
-}
+const lead = (programId: number, campusId: number) => validForm(programId, { zip: "90501", campusId: String(campusId), attribution: {} });
 
 describe.each(testDatabases())("lead recipients on $name", ({ open }) => {
   let handle: DbHandle;

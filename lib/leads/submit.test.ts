@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
@@ -10,30 +10,9 @@ import { renderConsentWithdrawn } from "@/lib/email/render";
 import { consentText } from "@/lib/leads/consent";
 import { issueFormToken } from "@/lib/leads/signing";
 import { testDatabases } from "@/lib/testing/db";
+import { validForm } from "@/lib/testing/lead-form";
 import { submitLeadRequest } from "./submit";
 
-let phoneSeq = 2000;
-/** A valid, unique submission for a program. */
-export function validForm(programId: number, overrides: Record<string, unknown> = {}) {
-  const n = phoneSeq++;
-  return {
-    firstName: "Ana",
-    lastName: "O'Neil",
-    email: `ana.${randomUUID().slice(0, 8)}@example.com`,
-    phone: `(213) 44${String(n).padStart(1, "0").slice(-1)}-${String(n).padStart(4, "0").slice(-4)}`,
-    zip: "91402",
-    educationLevel: "high_school",
-    desiredStart: "1_3_months",
-    programId: String(programId),
-    consent: "on",
-    alsoProgramIds: [],
-    idempotencyKey: randomUUID(),
-    formToken: issueFormToken(Date.now() - 10_000),
-    website: "",
-    attribution: { utm_source: "newsletter", landing_page: "/careers/x" },
-    ...overrides,
-  };
-}
 
 const meta = (ip = `10.0.0.${Math.floor(Math.random() * 250)}`) => ({ ip, userAgent: "vitest", pageUrl: "http://localhost/programs/x/request-info" });
 
