@@ -472,7 +472,7 @@ test("every portal server action: allowed and refused callers, A's ids from scho
   for (const action of ["program.created", "program.updated", "program.submit"]) expect(changes, action).toContain(`<td>${action}</td>`);
   expect(await audit(`action=lead.status_changed&actor=${encodeURIComponent(MEMBER_A)}`)).toContain(`<td>lead ${jordanLead}`);
   expect(await audit(`action=lead.viewed&actor=${encodeURIComponent(ADMIN_A)}`)).toContain(`<td>lead ${jordanLead}`);
-  // The export in the test above.
+  expect((await a.get("/school/leads/export")).status()).toBe(200);
   expect(await audit(`action=leads.exported&actor=${encodeURIComponent(ADMIN_A)}`)).toContain(`<td>leads.exported</td><td>${ADMIN_A}</td>`);
 });
 
