@@ -130,14 +130,15 @@ describe.each(testDatabases())("operator dashboard figures on $name", ({ open })
   it("per-state figures equal direct counts, with leads of no known state as Unknown", async () => {
     const rows = await query(
       db,
-      `select coalesce(r.state, 'Unknown') s, count(*) c from leads l join lead_requests r on r.id = l.request_id
-       where ${WHERE} group by 1`,
+      `select coalesce(r.state, 'Unknown') s, count(*) c, count(l.duplicate_of_id) d from leads l
+       join lead_requests r on r.id = l.request_id where ${WHERE} group by 1`,
     );
     const got = await getLeadsByState(RANGE, db);
-    expect(Object.fromEntries(got.map((r) => [r.key, r.leads]))).toEqual(
-      Object.fromEntries(rows.map((r) => [String(r.s), n(r.c)])),
+    expect(Object.fromEntries(got.map((r) => [r.key, [r.leads, r.duplicates]]))).toEqual(
+      Object.fromEntries(rows.map((r) => [String(r.s), [n(r.c), n(r.d)]])),
     );
     expect(got.some((r) => r.key === "Unknown")).toBe(true);
+    expect(got.some((r) => r.duplicates > 0)).toBe(true);
   });
 
   it("per-source figures equal direct counts of utm_source", async () => {

@@ -103,10 +103,18 @@ export async function generateLeadData(db: Db | Tx, options: GenerateOptions): P
     cross join lateral (select (hashtext(l.id::text)::bigint & 1048575) as n) x
     cross join lateral (select x.n as n, ${h("x.n", 11, 100)} as v) q`);
 
-  if (options.clicks) {
-    await db.execute(sql`insert into program_clicks (program_id, school_id, from_path, created_at)
-      select p.id, p.school_id, '/programs', ${end}::timestamptz - (1 + ${h("c", 13, spanSeconds - 1)}) * interval '1 second'
-      from generate_series(1, ${raw(options.clicks)}) c
-      join programs p on p.slug = 'gen-p-' || (1 + ${h("c", 14, S * P)})`);
-  }
+  if (options.clicks) await generateClicks(db, { ...options, clicks: options.clicks });
+}
+
+/** Visit School Site clicks on the generated programs, spread over the same days as the leads. */
+export async function generateClicks(
+  db: Db | Tx,
+  options: Pick<GenerateOptions, "schools" | "days" | "end" | "programsPerSchool"> & { clicks: number },
+): Promise<void> {
+  const programs = options.schools * (options.programsPerSchool ?? 4);
+  const spanSeconds = options.days * 86_400;
+  await db.execute(sql`insert into program_clicks (program_id, school_id, from_path, created_at)
+    select p.id, p.school_id, '/programs', ${options.end.toISOString()}::timestamptz - (1 + ${h("c", 13, spanSeconds - 1)}) * interval '1 second'
+    from generate_series(1, ${sql.raw(String(options.clicks))}) c
+    join programs p on p.slug = 'gen-p-' || (1 + ${h("c", 14, programs)})`);
 }
