@@ -18,6 +18,8 @@ export type GenerateOptions = {
   programsPerSchool?: number;
   /** Visit School Site clicks, spread like the leads. */
   clicks?: number;
+  /** Refused Request Info submissions (lead_rejections), spread like the leads; some of unknown programs. */
+  rejections?: number;
 };
 
 const STATES = ["CA", "TX", "FL", "NY", "IL", "PA", "OH", "GA", "NC", "MI", "AZ", "WA", "CO", "NV", "OR"];
@@ -104,6 +106,14 @@ export async function generateLeadData(db: Db | Tx, options: GenerateOptions): P
     cross join lateral (select x.n as n, ${h("x.n", 11, 100)} as v) q`);
 
   if (options.clicks) await generateClicks(db, { ...options, clicks: options.clicks });
+  if (options.rejections) {
+    const reasons = ["at_cap", "unavailable", "rate_limited", "bot_trap", "too_fast", "invalid_form"];
+    await db.execute(sql`insert into lead_rejections (reason, program_id, school_id, created_at)
+      select (${arr(reasons)})[1 + ${h("g", 15, reasons.length)}], p.id, p.school_id,
+        ${end}::timestamptz - (1 + ${h("g", 16, spanSeconds - 1)}) * interval '1 second'
+      from generate_series(1, ${raw(options.rejections)}) g
+      left join programs p on p.slug = 'gen-p-' || (1 + ${h("g", 17, S * P + S)})`);
+  }
 }
 
 /** Visit School Site clicks on the generated programs, spread over the same days as the leads. */
