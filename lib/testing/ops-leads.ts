@@ -106,14 +106,21 @@ export async function generateLeadData(db: Db | Tx, options: GenerateOptions): P
     cross join lateral (select x.n as n, ${h("x.n", 11, 100)} as v) q`);
 
   if (options.clicks) await generateClicks(db, { ...options, clicks: options.clicks });
-  if (options.rejections) {
-    const reasons = ["at_cap", "unavailable", "rate_limited", "bot_trap", "too_fast", "invalid_form"];
-    await db.execute(sql`insert into lead_rejections (reason, program_id, school_id, created_at)
-      select (${arr(reasons)})[1 + ${h("g", 15, reasons.length)}], p.id, p.school_id,
-        ${end}::timestamptz - (1 + ${h("g", 16, spanSeconds - 1)}) * interval '1 second'
-      from generate_series(1, ${raw(options.rejections)}) g
-      left join programs p on p.slug = 'gen-p-' || (1 + ${h("g", 17, S * P + S)})`);
-  }
+  if (options.rejections) await generateRejections(db, { ...options, rejections: options.rejections });
+}
+
+/** Refused submissions (lead_rejections) on the generated programs, some of no known program. */
+export async function generateRejections(
+  db: Db | Tx,
+  options: Pick<GenerateOptions, "schools" | "days" | "end" | "programsPerSchool"> & { rejections: number },
+): Promise<void> {
+  const programs = options.schools * (options.programsPerSchool ?? 4);
+  const reasons = ["at_cap", "unavailable", "rate_limited", "bot_trap", "too_fast", "invalid_form"];
+  await db.execute(sql`insert into lead_rejections (reason, program_id, school_id, created_at)
+    select (${arr(reasons)})[1 + ${h("g", 15, reasons.length)}], p.id, p.school_id,
+      ${options.end.toISOString()}::timestamptz - (1 + ${h("g", 16, options.days * 86_400 - 1)}) * interval '1 second'
+    from generate_series(1, ${sql.raw(String(options.rejections))}) g
+    left join programs p on p.slug = 'gen-p-' || (1 + ${h("g", 17, programs + options.schools)})`);
 }
 
 /** Visit School Site clicks on the generated programs, spread over the same days as the leads. */
