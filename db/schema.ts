@@ -290,9 +290,12 @@ export const directoryListings = pgTable(
      * Every prefix of every word of the program title and the school name (lower case, letters and
      * digits): word-prefix search is then an exact `@>` on a GIN index, with no recheck, and the
      * planner's element statistics estimate it well (a tsquery prefix match is estimated blind).
+     * Since migration 0013 it also holds the plain filters as tokens ("area:3", "credential:bachelor",
+     * "delivery:online", "accredited:", "state:CA"; a colon never occurs in a search word), so words
+     * and filters together are one GIN intersection.
      */
     words: text("words").array().notNull(),
-    /** The same for the program title alone (title matches rank first). */
+    /** The same (with the filter tokens) for the program title alone (title matches rank first). */
     titleWords: text("title_words").array().notNull(),
     /** The same for the school name alone (finds the school-name-only matches directly). */
     schoolWords: text("school_words").array().notNull(),

@@ -95,6 +95,34 @@ describe.each(testDatabases())("directory queries on $name", ({ open }) => {
     expect(await titles({ q: "suspended" })).toEqual([]);
   });
 
+  it("applies every filter together with search words as it does without them", async () => {
+    // With words, the filters are tokens in the word arrays (migration 0013); without, table columns.
+    const filterSets: Partial<DirectoryQuery>[] = [
+      { areaId: areaId["medical-coding"] },
+      { areaId: areaId["health-informatics"] },
+      { credential: ["certificate"] },
+      { credential: ["bachelor", "associate"] },
+      { delivery: ["campus"] },
+      { delivery: ["hybrid", "online"] },
+      { state: "CA" },
+      { state: "IL" },
+      { accredited: true },
+      { credential: ["certificate", "diploma"], delivery: ["campus", "online"], accredited: true, state: "IL" },
+      { credential: ["associate"], state: "CA", delivery: ["campus"] },
+    ];
+    let found = 0;
+    for (const q of ["health", "acme", "birch", "medical coding", "b"]) {
+      const matching = new Set(await titles({ q }));
+      for (const filters of filterSets) {
+        const expected = (await titles(filters)).filter((t) => matching.has(t));
+        const actual = await titles({ ...filters, q });
+        expect(actual.toSorted(), JSON.stringify({ q, filters })).toEqual(expected.toSorted());
+        found += actual.length;
+      }
+    }
+    expect(found).toBeGreaterThan(20);
+  });
+
   it("finds campuses within a ZIP radius and orders by distance", async () => {
     const la = zipCentroid("90012")!;
     const near = (miles: number) => ({ latitude: la.latitude, longitude: la.longitude, miles });

@@ -160,12 +160,45 @@ function wordsArray(words: string[]): SQL {
 }
 
 /**
- * The filters on `directory_listings` (which holds only listed programs, so the listed check is its
- * existence). With a ZIP, the plain filters are checked on the campus rows instead (`campusLevel`).
+ * The plain filters as the tokens the word arrays carry (migration 0013): each of `all` must be
+ * there, and one of each `any` group (several credentials or delivery modes).
  */
-function directoryConditions(db: Db, query: DirectoryQuery, campusLevel = false): SQL[] {
+export function filterTokens(query: DirectoryQuery): { all: string[]; any: string[][] } {
+  const all: string[] = [];
+  const any: string[][] = [];
+  const oneOf = (prefix: string, values: readonly string[] | undefined) => {
+    if (!values?.length) return;
+    const tokens = [...new Set(values)].map((v) => `${prefix}:${v}`);
+    if (tokens.length === 1) all.push(tokens[0]!);
+    else any.push(tokens);
+  };
+  if (query.areaId) all.push(`area:${query.areaId}`);
+  oneOf("credential", query.credential);
+  oneOf("delivery", query.delivery);
+  if (query.accredited) all.push("accredited:");
+  if (query.state) all.push(`state:${query.state}`);
+  return { all, any };
+}
+
+/** Which word array a branch's search words must be in: title and school name, or the title alone. */
+type WordsIn = "any" | "title";
+
+/**
+ * The filters on `directory_listings` (which holds only listed programs, so the listed check is its
+ * existence). With search words, the words and the plain filters are one `@>` on a word array's GIN
+ * index (the filters as tokens); without, the plain filters are columns the btree walks check. With a
+ * ZIP, the plain filters are checked on the campus rows instead (`campusLevel`).
+ */
+function directoryConditions(db: Db, query: DirectoryQuery, campusLevel = false, wordsIn: WordsIn = "any"): SQL[] {
   const conditions: SQL[] = [];
-  if (!campusLevel) {
+  const words = searchWords(query.q);
+  if (words.length > 0) {
+    // Each word must start a word of the program title or of the school name (or of the title alone).
+    const column = wordsIn === "title" ? directoryListings.titleWords : directoryListings.words;
+    const tokens = campusLevel ? { all: [], any: [] } : filterTokens(query);
+    conditions.push(sql`${column} @> ${wordsArray([...words, ...tokens.all])}`);
+    for (const group of tokens.any) conditions.push(sql`${column} && ${wordsArray(group)}`);
+  } else if (!campusLevel) {
     if (query.areaId) conditions.push(eq(directoryListings.programAreaId, query.areaId));
     if (query.credential?.length) conditions.push(inArray(directoryListings.credentialLevel, query.credential));
     if (query.delivery?.length) conditions.push(inArray(directoryListings.delivery, query.delivery));
@@ -183,9 +216,6 @@ function directoryConditions(db: Db, query: DirectoryQuery, campusLevel = false)
       ),
     );
   }
-  // Each word must start a word of the program title or of the school name.
-  const words = searchWords(query.q);
-  if (words.length > 0) conditions.push(sql`${directoryListings.words} @> ${wordsArray(words)}`);
   return conditions;
 }
 
@@ -209,29 +239,7 @@ type Sponsored = "only" | "none" | "any";
  * candidate campus rows on the position index (index-only); the exact distance decides.
  */
 function nearSubquery(db: Db, query: DirectoryQuery, miles: number, sponsored: Sponsored) {
-  const near = query.near!;
-  const box = boundingBox(near, miles);
-  const distance = campusDistanceSql(near.latitude, near.longitude);
-  const rows = db
-    .select({
-      programId: directoryCampuses.programId,
-      title: directoryCampuses.title,
-      sponsoredRank: directoryCampuses.sponsoredRank,
-      miles: distance.as("campus_miles"),
-    })
-    .from(directoryCampuses)
-    .where(
-      and(
-        between(directoryCampuses.latitude, box.minLatitude, box.maxLatitude),
-        between(directoryCampuses.longitude, box.minLongitude, box.maxLongitude),
-        sponsored === "only" ? sql`${directoryCampuses.sponsoredRank} is not null` : undefined,
-        sponsored === "none" ? sql`${directoryCampuses.sponsoredRank} is null` : undefined,
-        ...campusConditions(query),
-      ),
-    )
-    // Any LIMIT keeps this subquery from being inlined (drizzle omits OFFSET 0); it is never reached.
-    .limit(10_000_000)
-    .as("near_rows");
+  const rows = campusRowsInBox(db, query, miles, sponsored);
   // Every campus row of a program carries the same title and rank (one refresh writes them all).
   return db
     .select({
@@ -246,15 +254,58 @@ function nearSubquery(db: Db, query: DirectoryQuery, miles: number, sponsored: S
     .as("near");
 }
 
+/** The programs with a campus within `miles` and every plain filter, for the count: grouped by id alone. */
+function nearProgramIds(db: Db, query: DirectoryQuery, miles: number) {
+  const rows = campusRowsInBox(db, query, miles, "any");
+  return db
+    .select({ programId: rows.programId })
+    .from(rows)
+    .where(sql`${rows.miles} <= ${miles}::float8`)
+    .groupBy(rows.programId)
+    .as("near");
+}
+
+/**
+ * The campus rows in the box around the point for `miles` matching the plain filters, with their
+ * exact distance. The box is read on the position index (index-only).
+ */
+function campusRowsInBox(db: Db, query: DirectoryQuery, miles: number, sponsored: Sponsored) {
+  const near = query.near!;
+  const box = boundingBox(near, miles);
+  const distance = campusDistanceSql(near.latitude, near.longitude);
+  return (
+    db
+      .select({
+        programId: directoryCampuses.programId,
+        title: directoryCampuses.title,
+        sponsoredRank: directoryCampuses.sponsoredRank,
+        miles: distance.as("campus_miles"),
+      })
+      .from(directoryCampuses)
+      .where(
+        and(
+          between(directoryCampuses.latitude, box.minLatitude, box.maxLatitude),
+          between(directoryCampuses.longitude, box.minLongitude, box.maxLongitude),
+          sponsored === "only" ? sql`${directoryCampuses.sponsoredRank} is not null` : undefined,
+          sponsored === "none" ? sql`${directoryCampuses.sponsoredRank} is null` : undefined,
+          ...campusConditions(query),
+        ),
+      )
+      // Any LIMIT keeps this subquery from being inlined (drizzle omits OFFSET 0); it is never reached.
+      .limit(10_000_000)
+      .as("near_rows")
+  );
+}
+
 /** The columns a branch orders by, from the listings or (a ZIP without listing-level filters) the campus rows. */
 type OrderColumns = { sponsoredRank: SQL | AnyColumn; title: SQL | AnyColumn; programId: SQL | AnyColumn; miles: SQL | null };
 
 /**
  * One branch of the page order: the listings of one sponsored state matching `where` (a condition on
- * `directory_listings`; and, with a ZIP, within `miles`), in `order`, the first `take` of them (ids
- * and distances), and how many there were when fewer.
+ * `directory_listings`; and, with a ZIP, within `miles`) with the search words in `wordsIn`, in
+ * `order`, the first `take` of them (ids and distances), and how many there were when fewer.
  */
-type Branch = { sponsored: Sponsored; where?: SQL; order: (c: OrderColumns) => SQL[]; byDistance?: boolean };
+type Branch = { sponsored: Sponsored; where?: SQL; wordsIn?: WordsIn; order: (c: OrderColumns) => SQL[]; byDistance?: boolean };
 
 /** Whether a query needs `directory_listings` beyond what the campus rows carry (search words, a career). */
 function needsListings(query: DirectoryQuery): boolean {
@@ -274,7 +325,7 @@ function branchStatement(db: Db, query: DirectoryQuery, branch: Branch, take: nu
   }
   const near = miles !== null ? nearSubquery(db, query, miles, branch.sponsored) : null;
   const where = and(
-    ...directoryConditions(db, query, near !== null),
+    ...directoryConditions(db, query, near !== null, branch.wordsIn),
     branch.sponsored === "only" ? sql`${directoryListings.sponsoredRank} is not null` : undefined,
     branch.sponsored === "none" ? sql`${directoryListings.sponsoredRank} is null` : undefined,
     branch.where,
@@ -298,7 +349,7 @@ function branchStatement(db: Db, query: DirectoryQuery, branch: Branch, take: nu
 
 /** The count, capped at COUNT_CAP + 1, of the listings matching every filter (within `miles` with a ZIP). */
 function countStatement(db: Db, query: DirectoryQuery, miles: number | null) {
-  const near = miles !== null ? nearSubquery(db, query, miles, "any") : null;
+  const near = miles !== null ? nearProgramIds(db, query, miles) : null;
   // Counting stops at COUNT_CAP: past that the page says "more than 1,000", and the count of a
   // broad search costs no more than one of a narrow one.
   if (near && !needsListings(query)) {
@@ -357,7 +408,8 @@ function pageBranches(query: DirectoryQuery): Branch[] {
   }
   return [
     sponsored,
-    { sponsored: "none", where: titleMatch, order: then, byDistance: hasNear },
+    // Every word in the title: the title's own word array (with the filter tokens) alone finds them.
+    { sponsored: "none", wordsIn: "title", order: then, byDistance: hasNear },
     {
       // Not all words in the title, so at least one in the school name: that array's index finds them.
       sponsored: "none",

@@ -1,2 +1,0 @@
-CREATE INDEX "leads_first_time_idx" ON "leads" USING btree ("created_at","program_id","school_id") WHERE "leads"."duplicate_of_id" is null;--> statement-breakpoint
-CREATE INDEX "program_clicks_time_idx" ON "program_clicks" USING btree ("created_at","program_id","school_id");
