@@ -12,6 +12,11 @@
  * `next build` unless there is none or LIGHTHOUSE_BUILD=1. Each page is measured
  * LIGHTHOUSE_RUNS times (default 3) and the median performance score is reported, as Lighthouse's
  * own docs advise for a noisy machine.
+ *
+ * Baseline: a blank Next.js page (one heading and a paragraph, no app code; written to and built in
+ * .data/blank-next with the repository's own Next and React) is measured the same way in the same
+ * run. Its score is the most this Next version allows on this machine: what the framework's runtime
+ * costs a phone before any of the app's code runs.
  */
 import { clearRuntimePageCache } from "./support";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -76,61 +81,111 @@ function startServer(): ChildProcess {
   return spawn("npx", ["next", "start", "-p", String(PORT)], { stdio: "ignore", env, detached: true });
 }
 
+const BLANK_PORT = PORT + 1;
+const BLANK_DIR = path.resolve(".data", "blank-next");
+
+/** The baseline: a blank App Router page, built once (or again with LIGHTHOUSE_BUILD=1), served by `next start`. */
+function startBlankNext(): ChildProcess {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+  if (process.env.LIGHTHOUSE_BUILD === "1" || !existsSync(path.join(BLANK_DIR, ".next", "BUILD_ID"))) {
+    rmSync(BLANK_DIR, { recursive: true, force: true });
+    mkdirSync(path.join(BLANK_DIR, "app"), { recursive: true });
+    writeFileSync(path.join(BLANK_DIR, "next.config.mjs"), "export default {};\n");
+    writeFileSync(
+      path.join(BLANK_DIR, "app", "layout.tsx"),
+      `export const metadata = { title: "Blank", description: "A blank Next.js page: the Lighthouse baseline" };
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body>{children}</body>
+    </html>
+  );
+}
+`,
+    );
+    writeFileSync(
+      path.join(BLANK_DIR, "app", "page.tsx"),
+      `export default function Page() {
+  return (
+    <main>
+      <h1>Medical Records Specialists</h1>
+      <p>A blank Next.js App Router page, rendered on the server, with no code of the app.</p>
+    </main>
+  );
+}
+`,
+    );
+    const build = spawnSync("npx", ["next", "build", BLANK_DIR], { stdio: "inherit", env });
+    if (build.status !== 0) throw new Error("lighthouse: the blank baseline's next build failed");
+  }
+  return spawn("npx", ["next", "start", BLANK_DIR, "-p", String(BLANK_PORT)], { stdio: "ignore", env, detached: true });
+}
+
 function median(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-export async function measure(): Promise<{ rows: { name: string; path: string; scores: Scores; runs: number[]; failing: string[] }[] }> {
+type Target = { name: string; url: string; baseline?: boolean };
+type Row = Target & { scores: Scores; runs: number[]; failing: string[] };
+
+async function lighthouseRuns(target: Target, outDir: string): Promise<Row> {
   const { default: lighthouse } = await import("lighthouse");
   const chromeLauncher = await import("chrome-launcher");
-  const server = startServer();
+  const perRun: Scores[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    // A fresh browser per run: no cache or service state carried between runs.
+    const chrome = await chromeLauncher.launch({
+      chromePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
+      chromeFlags: [
+        "--headless=new",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
+      ],
+    });
+    try {
+      const result = await lighthouse(target.url, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: [...CATEGORIES],
+      });
+      if (!result) throw new Error(`lighthouse: no result for ${target.url}`);
+      const lhr = result.lhr;
+      if (lhr.runtimeError) throw new Error(`lighthouse: ${target.url}: ${lhr.runtimeError.message}`);
+      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Scores;
+      perRun.push(scores);
+      const slug = target.name.replace(/\W+/g, "-");
+      writeFileSync(path.join(outDir, `${slug}-${i + 1}.json`), JSON.stringify(lhr));
+    } finally {
+      await chrome.kill();
+    }
+  }
+  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, median(perRun.map((s) => s[c]))])) as Scores;
+  const failing = CATEGORIES.filter((c) => scores[c] < BUDGET[c]);
+  return { ...target, scores, runs: perRun.map((s) => s.performance), failing: [...failing] };
+}
+
+export async function measure(): Promise<{ rows: Row[] }> {
   const outDir = path.resolve(".data", "lighthouse");
   mkdirSync(outDir, { recursive: true });
+  const rows: Row[] = [];
+  const blank = startBlankNext();
+  try {
+    await waitFor(`http://localhost:${BLANK_PORT}/`, 120_000);
+    rows.push(await lighthouseRuns({ name: "blank Next.js page (baseline)", url: `http://localhost:${BLANK_PORT}/`, baseline: true }, outDir));
+  } finally {
+    if (blank.pid) process.kill(-blank.pid, "SIGTERM");
+  }
+  const server = startServer();
   try {
     await waitFor(`${BASE}/api/health`, 120_000);
     // Warm the server (first renders compile nothing under `next start`, but fill the data caches).
     for (const page of PAGES) await fetch(`${BASE}${page.path}`);
-    const rows = [];
-    for (const page of PAGES) {
-      const perRun: Scores[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        // A fresh browser per run: no cache or service state carried between runs.
-        const chrome = await chromeLauncher.launch({
-          chromePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-          chromeFlags: [
-            "--headless=new",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-            ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
-          ],
-        });
-        try {
-          const result = await lighthouse(`${BASE}${page.path}`, {
-            port: chrome.port,
-            output: "json",
-            logLevel: "error",
-            onlyCategories: [...CATEGORIES],
-          });
-          if (!result) throw new Error(`lighthouse: no result for ${page.path}`);
-          const lhr = result.lhr;
-          if (lhr.runtimeError) throw new Error(`lighthouse: ${page.path}: ${lhr.runtimeError.message}`);
-          const scores = Object.fromEntries(
-            CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
-          ) as Scores;
-          perRun.push(scores);
-          const slug = page.name.replace(/\W+/g, "-");
-          writeFileSync(path.join(outDir, `${slug}-${i + 1}.json`), JSON.stringify(lhr));
-        } finally {
-          await chrome.kill();
-        }
-      }
-      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, median(perRun.map((s) => s[c]))])) as Scores;
-      const failing = CATEGORIES.filter((c) => scores[c] < BUDGET[c]);
-      rows.push({ ...page, scores, runs: perRun.map((s) => s.performance), failing: [...failing] });
-    }
+    for (const page of PAGES) rows.push(await lighthouseRuns({ name: page.name, url: `${BASE}${page.path}` }, outDir));
     return { rows };
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
@@ -149,10 +204,10 @@ export default async function run(): Promise<string> {
     "| --- | ---: | ---: | ---: | ---: | --- |",
     ...rows.map(
       (r) =>
-        `| ${r.name} \`${r.path}\` | ${r.scores.performance} (${r.runs.join(", ")}) | ${r.scores.accessibility} | ${r.scores["best-practices"]} | ${r.scores.seo} | ${r.failing.length === 0 ? "met" : `missed: ${r.failing.join(", ")}`} |`,
+        `| ${r.name} \`${new URL(r.url).pathname}\` | ${r.scores.performance} (${r.runs.join(", ")}) | ${r.scores.accessibility} | ${r.scores["best-practices"]} | ${r.scores.seo} | ${r.baseline ? "baseline" : r.failing.length === 0 ? "met" : `missed: ${r.failing.join(", ")}`} |`,
     ),
     "",
-    "Budgets: performance at least 95; accessibility, best practices and SEO 100. Full reports: `.data/lighthouse/*.json`.",
+    "Budgets: performance at least 95; accessibility, best practices and SEO 100. The baseline is a blank Next.js App Router page built with the same Next and React (no code of this app): its performance score is the ceiling this framework version reaches on this machine. Full reports: `.data/lighthouse/*.json`.",
   ];
   return lines.join("\n");
 }

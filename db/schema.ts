@@ -370,7 +370,11 @@ export const programClicks = pgTable(
     fromPath: text("from_path"),
     createdAt: createdAt(),
   },
-  (t) => [index("program_clicks_program_time_idx").on(t.programId, t.createdAt)],
+  (t) => [
+    index("program_clicks_program_time_idx").on(t.programId, t.createdAt),
+    // ops (clicks to leads): a range is read from the index alone (see db/queries/ops-clicks.ts).
+    index("program_clicks_time_idx").on(t.createdAt, t.programId, t.schoolId),
+  ],
 );
 
 /* ------------------------------------------------------------ people, roles */
@@ -506,6 +510,8 @@ export const leads = pgTable(
     index("leads_school_time_idx").on(t.schoolId, t.createdAt),
     index("leads_program_time_idx").on(t.programId, t.createdAt),
     index("leads_request_idx").on(t.requestId),
+    // ops (clicks to leads): first leads of a range, read from the index alone (db/queries/ops-clicks.ts).
+    index("leads_first_time_idx").on(t.createdAt, t.programId, t.schoolId).where(sql`${t.duplicateOfId} is null`),
   ],
 );
 
@@ -763,6 +769,39 @@ export const opsDeliverySecondsWeekly = pgTable(
     emails: integer("emails").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.week, t.seconds] })],
+);
+
+/* ------------------------------------------- ops: refused Request Info submissions */
+/**
+ * One Request Info submission the server refused to store: the program at its cap or not taking
+ * requests, a rate limit, a bot trap (hidden field, too fast), an expired or forged form. Field
+ * errors the student then corrects are not recorded: those were never leads. No personal data: no
+ * name, address, phone or IP, only when, which program (when it exists) and why.
+ */
+export const leadRejectionReasons = ["at_cap", "unavailable", "rate_limited", "bot_trap", "too_fast", "invalid_form"] as const;
+export type LeadRejectionReason = (typeof leadRejectionReasons)[number];
+
+export const leadRejections = pgTable(
+  "lead_rejections",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    reason: text("reason").$type<LeadRejectionReason>().notNull(),
+    programId: integer("program_id").references(() => programs.id, { onDelete: "set null" }),
+    schoolId: integer("school_id").references(() => schools.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("lead_rejections_time_idx").on(t.createdAt)],
+);
+
+/** Refused submissions per UTC day and reason, kept exact by a trigger on lead_rejections (migration "lead_rejections_triggers"). */
+export const opsLeadRejectionsDaily = pgTable(
+  "ops_lead_rejections_daily",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    reason: text("reason").notNull(),
+    rejections: integer("rejections").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.reason] })],
 );
 
 /* ------------------------------------------------------------------ types */

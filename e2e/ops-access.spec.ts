@@ -1,4 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
+import { letters, newStudent } from "./support/leads";
+import { leadFormBody, leadStudent, scrapeLeadForm, VALLEY_SLUG } from "./support/lead-post";
+import { OPERATOR } from "./support/portal";
 
 // Many pages a test: on a busy machine the default minute is not enough.
 test.describe.configure({ timeout: 180_000 });
@@ -28,6 +31,38 @@ const OPS_ROUTES = [
   "/ops/careers/medical-records-and-health-information-technicians/import",
 ];
 
+/**
+ * One email of this run, with a student's details in it: /ops/mailbox/[id] shows an email in full, so
+ * it must be denied like every other operator page (a made-up id would be a 404 for anyone).
+ */
+let emailRoute = "";
+test.beforeAll(async ({ browser, baseURL }) => {
+  const origin = baseURL ?? "";
+  const student = newStudent();
+  const firstName = `Morgan${letters(6)}`;
+  const body = leadFormBody(await scrapeLeadForm(origin), leadStudent(0, "example.com", { firstName, lastName: "Rivera" }));
+  body.set("email", student.email);
+  const res = await fetch(`${origin}/programs/${VALLEY_SLUG}/request-info`, {
+    method: "POST",
+    body,
+    redirect: "manual",
+    headers: { origin, "x-forwarded-for": student.ip },
+  });
+  expect(res.status, "the lead was accepted").toBe(303);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, OPERATOR);
+  await page.goto("/ops/mailbox");
+  const href = await page.getByRole("row").filter({ hasText: student.email }).first().getByRole("link").getAttribute("href");
+  expect(href).toMatch(/^\/ops\/mailbox\/[^/]+$/);
+  emailRoute = href ?? "";
+  // The operator sees the email's content there: the page others are refused is a real one.
+  await page.goto(emailRoute);
+  await expect(page.getByText(firstName).first()).toBeVisible();
+  await context.close();
+});
+const routes = () => [...OPS_ROUTES, emailRoute];
+
 async function signIn(page: Page, email: string) {
   await page.goto("/login");
   const form = page.getByRole("form", { name: "Sign in with a password" });
@@ -38,9 +73,10 @@ async function signIn(page: Page, email: string) {
 }
 
 test("a signed-out visitor is sent to sign in from every operator page", async ({ page }) => {
-  for (const route of OPS_ROUTES) {
+  for (const route of routes()) {
     await page.goto(route);
     await expect(page, route).toHaveURL(/\/login/);
+    await expect(page.getByText(/Morgan/)).toHaveCount(0);
     await expect(page.getByText("Lead volume")).toHaveCount(0);
   }
 });
@@ -48,11 +84,12 @@ test("a signed-out visitor is sent to sign in from every operator page", async (
 for (const email of [SCHOOL_ADMIN, SCHOOL_MEMBER]) {
   test(`a school user (${email.split("@")[0]}) gets a 404 on every operator page`, async ({ page }) => {
     await signIn(page, email);
-    for (const route of OPS_ROUTES) {
+    for (const route of routes()) {
       const response = await page.goto(route);
       expect(response?.status(), route).toBe(404);
       await expect(page.getByRole("heading", { name: "Lead volume" })).toHaveCount(0);
       await expect(page.getByText("Operator console")).toHaveCount(0);
+      await expect(page.getByText(/Morgan/)).toHaveCount(0);
     }
   });
 }

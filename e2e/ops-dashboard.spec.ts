@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { newStudent } from "./support/leads";
+import { leadFormBody, leadStudent, scrapeLeadForm, VALLEY_SLUG } from "./support/lead-post";
 
 const OPERATOR = "operator@careerpath.example";
 const PASSWORD = "demo-password-2026";
@@ -15,7 +17,19 @@ async function signIn(page: Page, email: string) {
 
 const number = (text: string | null) => Number((text ?? "").replace(/[^0-9]/g, ""));
 
-test("an operator reads lead volume for a date range, per day, week and month", async ({ page }) => {
+test("an operator reads lead volume for a date range, per day, week and month", async ({ page, baseURL }) => {
+  // A bot fills the hidden field: refused, and counted as a rejected submission (without its details).
+  const origin = baseURL ?? "";
+  const body = leadFormBody(await scrapeLeadForm(origin), leadStudent(1, "example.com", { firstName: "Botty", lastName: "Trap" }));
+  body.set("website", "http://spam.example");
+  const refused = await fetch(`${origin}/programs/${VALLEY_SLUG}/request-info`, {
+    method: "POST",
+    body,
+    redirect: "manual",
+    headers: { origin, "x-forwarded-for": newStudent().ip },
+  });
+  expect(refused.status).not.toBe(303);
+
   await signIn(page, OPERATOR);
   await page.goto("/ops");
   await page.getByRole("navigation", { name: "Operator console" }).getByRole("link", { name: "Lead volume" }).click();
@@ -48,6 +62,14 @@ test("an operator reads lead volume for a date range, per day, week and month", 
     expect(values.reduce((s, c) => s + number(c), 0), caption).toBe(leads);
   }
   await expect(page.getByRole("table", { name: "Top 20 schools" }).getByRole("rowheader").first()).toBeVisible();
+
+  // Refused submissions: their share of everything asked for, and their reasons.
+  const rejected = await page.getByText("Rejected submissions", { exact: true }).locator("xpath=following-sibling::dd").textContent();
+  expect(number((rejected ?? "").split("(")[0] ?? "")).toBeGreaterThan(0);
+  expect(rejected).toMatch(/\(\d+\.\d%\)/);
+  const reasons = page.getByRole("table", { name: "Rejected submissions by reason" });
+  await expect(reasons.getByRole("rowheader", { name: "Hidden field filled in (bot trap)" })).toBeVisible();
+  await expect(page.getByText("are not stored, so they are not counted")).toHaveCount(0);
 
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => v.id)).toEqual([]);

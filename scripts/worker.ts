@@ -7,6 +7,7 @@ import { openDb } from "@/db/client";
 import { nextDueAt } from "@/db/queries/outbox";
 import { getTransport } from "@/lib/email/transport";
 import { describeError, deliverDue } from "@/lib/delivery/worker";
+import { retentionTick } from "@/lib/delivery/retention";
 import { env } from "@/lib/env";
 
 async function main() {
@@ -25,6 +26,7 @@ async function main() {
     try {
       const run = await deliverDue(handle.db, transport, { lockSeconds: env().DELIVERY_LOCK_SECONDS });
       if (run.sent + run.retried + run.failed > 0) console.log(`worker: sent ${run.sent}, retrying ${run.retried}, failed ${run.failed}`);
+      await retentionTick(handle.db);
       const due = await nextDueAt(handle.db);
       const wait = due ? Math.min(pollMs, Math.max(50, due.getTime() - Date.now())) : pollMs;
       await new Promise((r) => setTimeout(r, wait));

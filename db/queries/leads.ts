@@ -193,7 +193,13 @@ export async function createLeadRequest(input: NewLeadRequestInput, db?: Db): Pr
     const lockKeys = input.targets
       .flatMap((t) => [`lead:${t.schoolId}:e:${input.request.email}`, `lead:${t.schoolId}:p:${input.request.phoneE164}`])
       .sort();
-    for (const key of lockKeys) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+    // One statement takes them all, in that order (each round trip waits its turn on a busy server).
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(array[${sql.join(
+        lockKeys.map((k) => sql`${k}`),
+        sql`, `,
+      )}]::text[]) with ordinality as t(k, n) order by n`,
+    );
 
     const stored: StoredLead[] = [];
     for (const t of input.targets) {

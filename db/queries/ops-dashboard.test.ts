@@ -11,6 +11,7 @@ import {
   getLeadsBySchool,
   getLeadsBySource,
   getLeadsByState,
+  getRejectionSummary,
   periodsIn,
   rebuildLeadRollups,
   type DateRange,
@@ -35,7 +36,7 @@ describe.each(testDatabases())("operator dashboard figures on $name", ({ open })
   beforeAll(async () => {
     handle = await open();
     db = handle.db;
-    await generateLeadData(db, { schools: 60, leads: 4000, days: 40, end: END });
+    await generateLeadData(db, { schools: 60, leads: 4000, days: 40, end: END, rejections: 700 });
     // An edge: a lead exactly at the start of the range counts, one exactly at its end does not.
     await query(db, `update leads set created_at = '2025-04-20T00:00:00Z' where id = md5('lead1')::uuid`);
     await query(db, `update leads set created_at = '2025-05-20T00:00:00Z' where id = md5('lead2')::uuid`);
@@ -130,14 +131,15 @@ describe.each(testDatabases())("operator dashboard figures on $name", ({ open })
   it("per-state figures equal direct counts, with leads of no known state as Unknown", async () => {
     const rows = await query(
       db,
-      `select coalesce(r.state, 'Unknown') s, count(*) c from leads l join lead_requests r on r.id = l.request_id
-       where ${WHERE} group by 1`,
+      `select coalesce(r.state, 'Unknown') s, count(*) c, count(l.duplicate_of_id) d from leads l
+       join lead_requests r on r.id = l.request_id where ${WHERE} group by 1`,
     );
     const got = await getLeadsByState(RANGE, db);
-    expect(Object.fromEntries(got.map((r) => [r.key, r.leads]))).toEqual(
-      Object.fromEntries(rows.map((r) => [String(r.s), n(r.c)])),
+    expect(Object.fromEntries(got.map((r) => [r.key, [r.leads, r.duplicates]]))).toEqual(
+      Object.fromEntries(rows.map((r) => [String(r.s), [n(r.c), n(r.d)]])),
     );
     expect(got.some((r) => r.key === "Unknown")).toBe(true);
+    expect(got.some((r) => r.duplicates > 0)).toBe(true);
   });
 
   it("per-source figures equal direct counts of utm_source", async () => {
@@ -151,6 +153,29 @@ describe.each(testDatabases())("operator dashboard figures on $name", ({ open })
       Object.fromEntries(rows.map((r) => [String(r.s), [n(r.c), n(r.d)]])),
     );
     expect(got.map((r) => r.key)).toContain("(none)");
+  });
+
+  async function expectRejectionsMatch() {
+    const rows = await query(
+      db,
+      `select reason, count(*) c from lead_rejections l where ${WHERE} group by 1`,
+    );
+    const got = await getRejectionSummary(RANGE, db);
+    expect(Object.fromEntries(got.byReason.map((r) => [r.reason, r.rejections]))).toEqual(
+      Object.fromEntries(rows.map((r) => [String(r.reason), n(r.c)])),
+    );
+    expect(got.rejected).toBe(rows.reduce((s, r) => s + n(r.c), 0));
+    expect(got.byReason.map((r) => r.rejections)).toEqual([...got.byReason.map((r) => r.rejections)].sort((a, b) => b - a));
+    return got;
+  }
+
+  it("rejected submissions per reason equal direct counts, inside the range only", async () => {
+    const got = await expectRejectionsMatch();
+    const [all] = await query(db, `select count(*) c, count(*) filter (where program_id is null) unknown from lead_rejections`);
+    expect(got.rejected).toBeGreaterThan(300);
+    expect(n(all?.c)).toBeGreaterThan(got.rejected);
+    expect(n(all?.unknown)).toBeGreaterThan(0);
+    expect(got.byReason).toHaveLength(6);
   });
 
   async function expectDeliveriesMatch() {
@@ -225,6 +250,12 @@ describe.each(testDatabases())("operator dashboard figures on $name", ({ open })
       Object.fromEntries(perSchool.map((r) => [String(r.school_id), n(r.c)])),
     );
     await expectDeliveriesMatch();
+    // Rejections deleted, one moved out of the range, one into it under a new reason.
+    await query(db, `delete from lead_rejections where id in (select id from lead_rejections l where ${WHERE} order by id limit 7)`);
+    await query(db, `update lead_rejections set created_at = '2025-05-20T00:00:00Z' where id = (select min(id) from lead_rejections l where ${WHERE})`);
+    await query(db, `update lead_rejections set created_at = '2025-04-20T00:00:00Z', reason = 'brand_new'
+      where id = (select min(id) from lead_rejections l where not (${WHERE}))`);
+    expect((await expectRejectionsMatch()).byReason.find((r) => r.reason === "brand_new")?.rejections).toBe(1);
   });
 
   it("a rebuild from the raw rows gives the same figures as the triggers kept", async () => {
@@ -235,6 +266,7 @@ describe.each(testDatabases())("operator dashboard figures on $name", ({ open })
       getLeadsByState(RANGE, db),
       getLeadsBySource(RANGE, db),
       getDeliveryStats(RANGE, db),
+      getRejectionSummary(RANGE, db),
     ]);
     await rebuildLeadRollups(db);
     const after = await Promise.all([
@@ -244,6 +276,7 @@ describe.each(testDatabases())("operator dashboard figures on $name", ({ open })
       getLeadsByState(RANGE, db),
       getLeadsBySource(RANGE, db),
       getDeliveryStats(RANGE, db),
+      getRejectionSummary(RANGE, db),
     ]);
     expect(after).toEqual(before);
   });

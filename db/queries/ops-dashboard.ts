@@ -10,6 +10,7 @@ import {
   opsSchoolLeadTotals,
   opsLeadsBySourceDaily,
   opsLeadsByStateDaily,
+  opsLeadRejectionsDaily,
   programAreas,
   schools,
 } from "../schema";
@@ -175,6 +176,26 @@ export async function getLeadsBySource(range: DateRange, db?: Db): Promise<Break
   return rows.map((r) => ({ ...r, label: r.key }));
 }
 
+export type RejectionSummary = {
+  /** Request Info submissions refused and not stored (see lead_rejections in db/schema.ts). */
+  rejected: number;
+  /** Per reason, most first. */
+  byReason: { reason: string; rejections: number }[];
+};
+
+export async function getRejectionSummary(range: DateRange, db?: Db): Promise<RejectionSummary> {
+  const d = db ?? (await getDb());
+  const t = opsLeadRejectionsDaily;
+  const rows = await d
+    .select({ reason: t.reason, rejections: sumInt(t.rejections) })
+    .from(t)
+    .where(daysIn(t.day, range))
+    .groupBy(t.reason)
+    .having(sql`sum(${t.rejections}) > 0`)
+    .orderBy(desc(sql`sum(${t.rejections})`), t.reason);
+  return { rejected: rows.reduce((s, r) => s + r.rejections, 0), byReason: rows };
+}
+
 export type DeliveryStats = {
   /** School notifications of the leads made in the range. */
   notifications: number;
@@ -264,6 +285,7 @@ export async function rebuildLeadRollups(db: Db | Tx): Promise<void> {
       "ops_leads_by_source_daily",
       "ops_deliveries_daily",
       "ops_delivery_seconds_daily",
+      "ops_lead_rejections_daily",
     ]) {
       await tx.execute(sql.raw(`delete from ${table}`));
     }
@@ -288,6 +310,8 @@ export async function rebuildLeadRollups(db: Db | Tx): Promise<void> {
       select ${day}, floor(extract(epoch from o.sent_at - l.created_at))::integer, count(*)
       from email_outbox o join leads l on l.id = o.lead_id
       where o.kind = ${LEAD_NOTIFICATION_KIND} and o.status = 'sent' and o.sent_at is not null group by 1, 2`);
+    await tx.execute(sql`insert into ops_lead_rejections_daily (day, reason, rejections)
+      select (created_at at time zone 'UTC')::date, reason, count(*) from lead_rejections group by 1, 2`);
     await tx.execute(sql`insert into ops_delivery_seconds_weekly (week, seconds, emails)
       select date_trunc('week', day::timestamp)::date, seconds, sum(emails) from ops_delivery_seconds_daily group by 1, 2`);
   };

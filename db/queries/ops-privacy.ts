@@ -143,3 +143,26 @@ export async function scrubExpiredLeadRequests(
     return total;
   });
 }
+
+/** When the scheduled retention scrub last started (ops_settings.updated_at of this key). */
+export const RETENTION_SCRUB_RUN_KEY = "retention_scrub_last_run";
+
+/**
+ * Claims the scheduled retention scrub: true for exactly one caller once `everyMs` has passed since
+ * the last claim, on any number of servers at once. One conditional upsert: a second server racing
+ * for the same row waits for the first's row lock, then finds the claim fresh and gets nothing back.
+ */
+export async function claimScheduledRetentionScrub(now: Date, everyMs: number, db?: Db): Promise<boolean> {
+  const d = db ?? (await getDb());
+  const due = new Date(now.getTime() - everyMs);
+  const claimed = await d
+    .insert(opsSettings)
+    .values({ key: RETENTION_SCRUB_RUN_KEY, value: now.toISOString(), updatedBy: null, updatedAt: now })
+    .onConflictDoUpdate({
+      target: opsSettings.key,
+      set: { value: now.toISOString(), updatedAt: now },
+      setWhere: lt(opsSettings.updatedAt, sql`${due.toISOString()}::timestamptz`),
+    })
+    .returning({ key: opsSettings.key });
+  return claimed.length > 0;
+}

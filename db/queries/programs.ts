@@ -57,33 +57,20 @@ export const programAdColumns = {
   sponsoredRank: programs.sponsoredRank,
   accreditation: schools.accreditation,
   capped: programCappedSql,
+  // The campus cities in the same statement (the links' primary key leads with the program).
+  campusCities: sql<string[]>`array(
+    select distinct ${campuses.city} || ', ' || ${campuses.state}
+    from ${programCampuses} join ${campuses} on ${campuses.id} = ${programCampuses.campusId}
+    where ${programCampuses.programId} = ${programs.id}
+    order by 1
+  )`,
 };
 
-type AdRow = Omit<ProgramAd, "sponsored" | "campusCities"> & { sponsoredRank: number | null };
+type AdRow = Omit<ProgramAd, "sponsored"> & { sponsoredRank: number | null };
 
-/** Adds campus cities to ad rows with one query for the whole page. */
-export async function withCampusCities(rows: AdRow[], db?: Db): Promise<ProgramAd[]> {
-  const ids = rows.map((r) => r.id);
-  const cityRows =
-    ids.length === 0
-      ? []
-      : await (db ?? (await getDb()))
-          .selectDistinct({ programId: programCampuses.programId, city: campuses.city, state: campuses.state })
-          .from(programCampuses)
-          .innerJoin(campuses, eq(campuses.id, programCampuses.campusId))
-          .where(inArray(programCampuses.programId, ids))
-          .orderBy(programCampuses.programId, campuses.city);
-  const byProgram = new Map<number, string[]>();
-  for (const row of cityRows) {
-    const list = byProgram.get(row.programId) ?? [];
-    list.push(`${row.city}, ${row.state}`);
-    byProgram.set(row.programId, list);
-  }
-  return rows.map(({ sponsoredRank, ...row }) => ({
-    ...row,
-    sponsored: sponsoredRank !== null,
-    campusCities: byProgram.get(row.id) ?? [],
-  }));
+/** Ad rows as ads: the sponsored flag from the rank. */
+export function asAds(rows: AdRow[]): ProgramAd[] {
+  return rows.map(({ sponsoredRank, ...row }) => ({ ...row, sponsored: sponsoredRank !== null, campusCities: row.campusCities ?? [] }));
 }
 
 /** Listed programs that lead to one career: sponsored first (by rank), then by title. */
@@ -101,7 +88,7 @@ export async function listProgramsForOccupation(occupationId: number, limit = 10
     .where(isListed)
     .orderBy(sql`${programs.sponsoredRank} asc nulls last`, asc(programs.title), asc(programs.id))
     .limit(limit);
-  return withCampusCities(rows as AdRow[]);
+  return asAds(rows as AdRow[]);
 }
 
 /* -------------------------------------------------------------- directory */
@@ -464,7 +451,7 @@ export async function searchDirectory(query: DirectoryQuery, db?: Db): Promise<D
   const database = db ?? (await getDb());
   const [page, total] = await Promise.all([pageIds(query, database), cappedCount(query, database)]);
   const ids = page.map((p) => p.programId);
-  // The page's ads and their campus cities: two small look-ups by id, whatever the filters were.
+  // The page's ads with their campus cities: one small look-up by id, whatever the filters were.
   const adRows =
     ids.length === 0
       ? []
@@ -479,13 +466,9 @@ export async function searchDirectory(query: DirectoryQuery, db?: Db): Promise<D
     const row = byId.get(p.programId);
     return row ? [{ row, miles: p.distanceMiles }] : [];
   });
-  const withCities = await withCampusCities(
-    ordered.map((o) => o.row),
-    database,
-  );
   return {
     total: Math.min(total, COUNT_CAP + 1),
-    items: withCities.map((ad, i) => {
+    items: asAds(ordered.map((o) => o.row)).map((ad, i) => {
       const miles = ordered[i]?.miles;
       return { ...ad, distanceMiles: miles === null || miles === undefined ? null : Number(miles) };
     }),

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { campuses, programAreas, programs, schools } from "../schema";
-import { isListed, programAdColumns, withCampusCities, type ProgramAd } from "./programs";
+import { isListed, programAdColumns, asAds, type ProgramAd } from "./programs";
 
 /** An active school with its campuses and listed programs; null when unknown or suspended. */
 export async function getActiveSchoolBySlug(slug: string) {
@@ -35,7 +35,7 @@ export async function getActiveSchoolBySlug(slug: string) {
       .where(and(eq(programs.schoolId, school.id), isListed))
       .orderBy(sql`${programs.sponsoredRank} asc nulls last`, asc(programs.title), asc(programs.id)),
   ]);
-  const ads: ProgramAd[] = await withCampusCities(programRows);
+  const ads: ProgramAd[] = asAds(programRows);
   return { ...school, campuses: campusRows, programs: ads };
 }
 

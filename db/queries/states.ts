@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, countDistinct, eq, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { campuses, metroAreas, occupationMetroStats, occupations, programAreas, programCampuses, programs, schools } from "../schema";
-import { isListed, programAdColumns, withCampusCities } from "./programs";
+import { isListed, programAdColumns, asAds } from "./programs";
 
 export type StateCount = { state: string; programs: number; schools: number };
 
@@ -68,7 +68,7 @@ export async function getStateDirectory(state: string, limit = 30) {
   return {
     programCount: countRows[0]?.programs ?? 0,
     schoolCount: countRows[0]?.schools ?? 0,
-    programs: await withCampusCities(programRows),
+    programs: asAds(programRows),
     metroFigures,
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { getTransport } from "@/lib/email/transport";
 import { describeError, deliverDue } from "./worker";
+import { retentionTick } from "./retention";
 import { env } from "@/lib/env";
 
 /**
@@ -41,6 +42,7 @@ export async function nudgeDelivery(): Promise<void> {
       s.again = false;
       await deliverDue(await getDb(), getTransport(), { lockSeconds: deliveryLockSeconds() });
     } while (s.again);
+    await retentionTick(await getDb());
   } catch (error) {
     console.error("delivery worker:", describeError(error));
   } finally {

@@ -1,5 +1,5 @@
 import "server-only";
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import type { ReactElement } from "react";
 import ConsentWithdrawn, { type ConsentWithdrawnProps } from "@/emails/consent-withdrawn";
 import LeadNotification, { type LeadNotificationProps } from "@/emails/lead-notification";
@@ -9,9 +9,14 @@ import { siteOrigin } from "@/lib/env";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
+/**
+ * The HTML and the plain text of one email from one render: the text is converted from the HTML
+ * (what `render(element, { plainText: true })` does after a second render of its own). A render
+ * streams over several turns of the event loop, which under load each wait behind other requests.
+ */
 async function both(element: ReactElement, subject: string): Promise<RenderedEmail> {
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject, html, text };
+  const html = await render(element);
+  return { subject, html, text: toPlainText(html) };
 }
 
 export const renderLeadNotification = (p: LeadNotificationProps) =>

@@ -3,7 +3,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { deleteLeadRequest, getRequestInfoContext, getRequestSummary, getWithdrawalTargets, withdrawConsent } from "@/db/queries/leads";
-import { consentRecords, emailOutbox, leadRequests, leads, programs, schools } from "@/db/schema";
+import { consentRecords, emailOutbox, leadRejections, leadRequests, leads, programs, schools } from "@/db/schema";
+import { getRejectionSummary } from "@/db/queries/ops-dashboard";
 import { seedLeadRecipients } from "@/db/seed/recipients";
 import { seedSchools } from "@/db/seed/schools";
 import { renderConsentWithdrawn } from "@/lib/email/render";
@@ -128,6 +129,43 @@ describe.each(testDatabases())("lead submission on $name", (target) => {
     const sixth = await submitLeadRequest(validForm(oneSchool), meta(ip), handle.db);
     expect(sixth.ok).toBe(false);
     expect(sixth.message).toMatch(/Too many requests .* try again in \d+ minutes?/);
+  });
+
+  it("records each refused submission, without personal data, for the operators' rejected share; field errors are not", async () => {
+    const now = new Date("2041-02-03T10:00:00Z");
+    const at = (ms: number) => issueFormToken(now.getTime() - ms);
+    const send = (form: Record<string, unknown>, ip = "192.0.2.200") => submitLeadRequest(form, { ...meta(ip), now }, handle.db);
+    expect((await send(validForm(oneSchool, { formToken: at(10_000), email: "not-an-email" }))).fieldErrors.email).toBeTruthy();
+    expect((await send(validForm(oneSchool, { formToken: at(10_000), website: "http://spam.example" }))).ok).toBe(false);
+    expect((await send(validForm(oneSchool, { formToken: at(100) }))).message).toContain("faster than a person");
+    expect((await send(validForm(oneSchool, { formToken: `${now.getTime() - 60_000}.forged` }))).message).toContain("expired");
+    expect((await send(validForm(987_654, { formToken: at(10_000) }))).message).toContain("not taking requests");
+    for (let i = 0; i < 5; i++) expect((await send(validForm(oneSchool, { formToken: at(10_000) }), "192.0.2.201")).ok).toBe(true);
+    expect((await send(validForm(oneSchool, { formToken: at(10_000) }), "192.0.2.201")).message).toMatch(/Too many requests/);
+
+    const rows = await handle.db.select().from(leadRejections).where(eq(leadRejections.createdAt, now));
+    const [school] = await handle.db.select({ id: programs.schoolId }).from(programs).where(eq(programs.id, oneSchool));
+    expect(rows.map((r) => [r.reason, r.programId, r.schoolId]).sort()).toEqual(
+      [
+        ["bot_trap", oneSchool, school!.id],
+        ["invalid_form", oneSchool, school!.id],
+        ["rate_limited", oneSchool, school!.id],
+        ["too_fast", oneSchool, school!.id],
+        ["unavailable", null, null],
+      ].sort(),
+    );
+    // Nothing that names the person or their address is kept.
+    expect(Object.keys(rows[0]!).sort()).toEqual(["createdAt", "id", "programId", "reason", "schoolId"]);
+    const day = { from: new Date("2041-02-03T00:00:00Z"), to: new Date("2041-02-04T00:00:00Z") };
+    const summary = await getRejectionSummary(day, handle.db);
+    expect(summary.rejected).toBe(5);
+    expect(Object.fromEntries(summary.byReason.map((r) => [r.reason, r.rejections]))).toEqual({
+      bot_trap: 1,
+      invalid_form: 1,
+      rate_limited: 1,
+      too_fast: 1,
+      unavailable: 1,
+    });
   });
 
   it("withdraws consent and then scrubs personal fields, keeping the consent proof", async () => {

@@ -10,6 +10,8 @@ import {
   type LeadCampus,
   type LeadProgram,
 } from "@/db/queries/leads";
+import { recordLeadRejection } from "@/db/queries/lead-rejections";
+import type { LeadRejectionReason } from "@/db/schema";
 import { fieldErrorsFromZod, type ActionState } from "@/lib/action-state";
 import { renderLeadNotification, renderStudentConfirmation, siteUrl, utcStamp } from "@/lib/email/render";
 import { CONSENT_TEXT_VERSION, consentKey, consentText } from "@/lib/leads/consent";
@@ -19,6 +21,7 @@ import { checkRateLimit, leadRateLimit } from "@/lib/rate-limit";
 import { formatPhone } from "@/lib/leads/phone";
 import { leadFormSchema, type LeadInput } from "@/lib/validations/lead";
 import { env } from "@/lib/env";
+import { safeErrorSummary } from "@/lib/log";
 
 export type SubmitMeta = { ip: string | null; userAgent: string | null; pageUrl: string | null; now?: Date };
 /** `capsReached`: programs this request brought to a lead cap (their ads change at once). */
@@ -65,9 +68,20 @@ export async function submitLeadRequest(raw: Record<string, unknown>, meta: Subm
   const fail = (message: string, fieldErrors: Record<string, string> = {}): SubmitResult => ({ ok: false, message, fieldErrors, values });
 
   const programId = Number(typeof raw.programId === "string" ? raw.programId : NaN);
+  /**
+   * A refusal the operators count as a rejected submission (the dashboard's rejected share): the
+   * request was not stored and correcting a field would not change that. Field errors the student
+   * fixes and sends again are not counted. Failing to record it never changes the answer.
+   */
+  const reject = async (reason: LeadRejectionReason, message: string): Promise<SubmitResult> => {
+    await recordLeadRejection(reason, Number.isSafeInteger(programId) ? programId : null, now, db).catch((error: unknown) =>
+      console.error("lead rejection not recorded:", safeErrorSummary(error)),
+    );
+    return fail(message);
+  };
   const context = Number.isSafeInteger(programId) && programId > 0 && programId < 2 ** 31 ? await getRequestInfoContext({ id: programId }, db) : null;
-  if (!context) return fail("This program is not taking requests at the moment. Please choose another program.");
-  if (context.program.capped) return fail(PROGRAM_CAPPED_MESSAGE);
+  if (!context) return reject("unavailable", "This program is not taking requests at the moment. Please choose another program.");
+  if (context.program.capped) return reject("at_cap", PROGRAM_CAPPED_MESSAGE);
 
   const parsed = leadFormSchema({
     campusIds: context.program.campuses.map((c) => c.id),
@@ -77,12 +91,12 @@ export async function submitLeadRequest(raw: Record<string, unknown>, meta: Subm
   const data = parsed.data;
 
   if (data.website !== "") {
-    return fail("We could not send this request because a field meant to stay empty was filled in. Please reload the page and try again.");
+    return reject("bot_trap", "We could not send this request because a field meant to stay empty was filled in. Please reload the page and try again.");
   }
   const age = formAgeMs(data.formToken, now.getTime());
-  if (age === null || age > FORM_MAX_AGE_MS) return fail("This form has expired. Please reload the page and send it again.");
+  if (age === null || age > FORM_MAX_AGE_MS) return reject("invalid_form", "This form has expired. Please reload the page and send it again.");
   if (age < minFillMs()) {
-    return fail("That was faster than a person can fill in this form. Please check your details and send it again.");
+    return reject("too_fast", "That was faster than a person can fill in this form. Please check your details and send it again.");
   }
 
   const place = zipcodes.lookup(data.zip);
@@ -94,7 +108,8 @@ export async function submitLeadRequest(raw: Record<string, unknown>, meta: Subm
   const limit = await checkRateLimit(db, "lead", meta.ip ?? "unknown", leadRateLimit(), now);
   if (!limit.allowed) {
     const minutes = Math.ceil(limit.retryAfterSeconds / 60);
-    return fail(
+    return reject(
+      "rate_limited",
       `Too many requests have come from your network in the last few minutes. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
     );
   }
@@ -192,7 +207,7 @@ export async function submitLeadRequest(raw: Record<string, unknown>, meta: Subm
   });
   if (stored instanceof LeadCapReachedError) {
     // Reached between showing the form and sending it: say which, store nothing.
-    if (stored.programIds.includes(context.program.id)) return fail(PROGRAM_CAPPED_MESSAGE);
+    if (stored.programIds.includes(context.program.id)) return reject("at_cap", PROGRAM_CAPPED_MESSAGE);
     const names = chosen
       .filter((c) => stored.programIds.includes(c.program.id))
       .map((c) => `${c.program.title} at ${c.program.schoolName}`)

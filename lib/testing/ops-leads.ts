@@ -18,6 +18,8 @@ export type GenerateOptions = {
   programsPerSchool?: number;
   /** Visit School Site clicks, spread like the leads. */
   clicks?: number;
+  /** Refused Request Info submissions (lead_rejections), spread like the leads; some of unknown programs. */
+  rejections?: number;
 };
 
 const STATES = ["CA", "TX", "FL", "NY", "IL", "PA", "OH", "GA", "NC", "MI", "AZ", "WA", "CO", "NV", "OR"];
@@ -103,10 +105,33 @@ export async function generateLeadData(db: Db | Tx, options: GenerateOptions): P
     cross join lateral (select (hashtext(l.id::text)::bigint & 1048575) as n) x
     cross join lateral (select x.n as n, ${h("x.n", 11, 100)} as v) q`);
 
-  if (options.clicks) {
-    await db.execute(sql`insert into program_clicks (program_id, school_id, from_path, created_at)
-      select p.id, p.school_id, '/programs', ${end}::timestamptz - (1 + ${h("c", 13, spanSeconds - 1)}) * interval '1 second'
-      from generate_series(1, ${raw(options.clicks)}) c
-      join programs p on p.slug = 'gen-p-' || (1 + ${h("c", 14, S * P)})`);
-  }
+  if (options.clicks) await generateClicks(db, { ...options, clicks: options.clicks });
+  if (options.rejections) await generateRejections(db, { ...options, rejections: options.rejections });
+}
+
+/** Refused submissions (lead_rejections) on the generated programs, some of no known program. */
+export async function generateRejections(
+  db: Db | Tx,
+  options: Pick<GenerateOptions, "schools" | "days" | "end" | "programsPerSchool"> & { rejections: number },
+): Promise<void> {
+  const programs = options.schools * (options.programsPerSchool ?? 4);
+  const reasons = ["at_cap", "unavailable", "rate_limited", "bot_trap", "too_fast", "invalid_form"];
+  await db.execute(sql`insert into lead_rejections (reason, program_id, school_id, created_at)
+    select (${arr(reasons)})[1 + ${h("g", 15, reasons.length)}], p.id, p.school_id,
+      ${options.end.toISOString()}::timestamptz - (1 + ${h("g", 16, options.days * 86_400 - 1)}) * interval '1 second'
+    from generate_series(1, ${sql.raw(String(options.rejections))}) g
+    left join programs p on p.slug = 'gen-p-' || (1 + ${h("g", 17, programs + options.schools)})`);
+}
+
+/** Visit School Site clicks on the generated programs, spread over the same days as the leads. */
+export async function generateClicks(
+  db: Db | Tx,
+  options: Pick<GenerateOptions, "schools" | "days" | "end" | "programsPerSchool"> & { clicks: number },
+): Promise<void> {
+  const programs = options.schools * (options.programsPerSchool ?? 4);
+  const spanSeconds = options.days * 86_400;
+  await db.execute(sql`insert into program_clicks (program_id, school_id, from_path, created_at)
+    select p.id, p.school_id, '/programs', ${options.end.toISOString()}::timestamptz - (1 + ${h("c", 13, spanSeconds - 1)}) * interval '1 second'
+    from generate_series(1, ${sql.raw(String(options.clicks))}) c
+    join programs p on p.slug = 'gen-p-' || (1 + ${h("c", 14, programs)})`);
 }

@@ -7,6 +7,7 @@ import {
   getLeadsBySchool,
   getLeadsBySource,
   getLeadsByState,
+  getRejectionSummary,
 } from "@/db/queries/ops-dashboard";
 import { BreakdownTable, percent, VolumeChart } from "@/components/ops/volume-chart";
 import { formatNumber } from "@/lib/format";
@@ -14,6 +15,16 @@ import { pageOperator } from "@/lib/authz";
 import { parseDashboardQuery } from "@/lib/validations/ops-dashboard";
 
 export const metadata: Metadata = { title: "Lead volume" };
+
+/** How each reason for refusing a submission reads on the dashboard. */
+const REJECTION_REASONS: Record<string, string> = {
+  at_cap: "Program at its lead cap",
+  unavailable: "Program not taking requests (suspended, unlisted or unknown)",
+  rate_limited: "Too many submissions from one network",
+  bot_trap: "Hidden field filled in (bot trap)",
+  too_fast: "Sent faster than a person can type",
+  invalid_form: "Expired or altered form",
+};
 
 const PERIOD_NAMES = { day: "day", week: "week (from Monday)", month: "month" } as const;
 
@@ -27,7 +38,7 @@ function seconds(s: number | null): string {
 export default async function LeadVolumePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await pageOperator();
   const { values, range, fieldErrors } = parseDashboardQuery(await searchParams);
-  const [summary, series, bySchool, byArea, byState, bySource, delivery] = await Promise.all([
+  const [summary, series, bySchool, byArea, byState, bySource, delivery, rejections] = await Promise.all([
     getLeadSummary(range),
     getLeadVolumeSeries(range, values.by),
     getLeadsBySchool(range, 20),
@@ -35,6 +46,7 @@ export default async function LeadVolumePage({ searchParams }: { searchParams: P
     getLeadsByState(range),
     getLeadsBySource(range),
     getDeliveryStats(range),
+    getRejectionSummary(range),
   ]);
   const hasErrors = Object.keys(fieldErrors).length > 0;
   const shownFrom = range.from.toISOString().slice(0, 10);
@@ -86,6 +98,7 @@ export default async function LeadVolumePage({ searchParams }: { searchParams: P
           {[
             ["Leads", formatNumber(summary.leads)],
             ["Duplicates", `${formatNumber(summary.duplicates)} (${percent(summary.duplicates, summary.leads)})`],
+            ["Rejected submissions", `${formatNumber(rejections.rejected)} (${percent(rejections.rejected, summary.leads + rejections.rejected)})`],
             ["Schools with leads", formatNumber(bySchool.schoolsWithLeads)],
             ["Delivery failures", `${formatNumber(delivery.failed)} (${percent(delivery.failed, delivery.notifications)})`],
             ["Delivered", formatNumber(delivery.sent)],
@@ -100,11 +113,40 @@ export default async function LeadVolumePage({ searchParams }: { searchParams: P
           ))}
         </dl>
         <p className="mt-2 text-xs text-muted">
-          Duplicates are repeat requests by the same person to the same school within the duplicate window: stored, not billed.
-          Submissions refused before they became leads (hidden-field traps, too-fast forms, rate limits, invalid input) are
-          not stored, so they are not counted here. Time to delivery runs from the student&apos;s submission to the school
-          notification leaving, in whole seconds.
+          Duplicates are repeat requests by the same person to the same school within the duplicate window: stored, not billed;
+          their share is of the leads. Rejected submissions are Request Info forms the site refused to store whatever the
+          student corrected (reasons below), counted once each without any personal data; their share is rejected out of
+          leads plus rejected. Forms sent back for a field the student then corrects (a mistyped email, an unknown ZIP) are
+          neither leads nor rejections. Time to delivery runs from the student&apos;s submission to the school notification
+          leaving, in whole seconds.
         </p>
+      </section>
+
+      <section aria-labelledby="rejections-heading">
+        <h2 id="rejections-heading" className="text-lg font-semibold">Rejected submissions by reason</h2>
+        {rejections.byReason.length === 0 ? (
+          <p className="text-sm text-muted">No submission was refused in this range.</p>
+        ) : (
+          <table className="mt-2 text-sm">
+            <caption className="sr-only">Rejected submissions by reason</caption>
+            <thead>
+              <tr className="border-b border-slate-300 text-left">
+                <th scope="col" className="pr-6">Reason</th>
+                <th scope="col" className="pr-6 text-right">Submissions</th>
+                <th scope="col" className="text-right">Share of rejected</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rejections.byReason.map((r) => (
+                <tr key={r.reason}>
+                  <th scope="row" className="pr-6 text-left font-normal">{REJECTION_REASONS[r.reason] ?? r.reason}</th>
+                  <td className="pr-6 text-right tabular-nums">{formatNumber(r.rejections)}</td>
+                  <td className="text-right tabular-nums">{percent(r.rejections, rejections.rejected)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
 
       <section aria-labelledby="series-heading" className="space-y-3">
