@@ -2,23 +2,15 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import Resend from "next-auth/providers/resend";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
-import { z } from "zod";
 import { authConfig, SESSION_MAX_AGE_SECONDS } from "./auth.config";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
-import {
-  createSessionRecord,
-  deleteSessionRecord,
-  findUserByEmail,
-  isSignInLocked,
-  recordSignInAttempt,
-} from "@/db/queries/users";
+import { createSessionRecord, deleteSessionRecord, findUserByEmail } from "@/db/queries/users";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { magicLinkEmail } from "@/lib/auth/emails";
-import { verifyPassword } from "@/lib/auth/password";
+import { checkPasswordSignIn } from "@/lib/auth/password-sign-in";
 import { hashToken } from "@/lib/auth/tokens";
-import { requestIp } from "@/lib/auth/request-ip";
 
 /** Magic links work once, for ten minutes. */
 export const MAGIC_LINK_MAX_AGE_SECONDS = 600;
@@ -26,8 +18,6 @@ export const MAGIC_LINK_MAX_AGE_SECONDS = 600;
 class LockedOut extends CredentialsSignin {
   code = "locked";
 }
-
-const passwordInput = z.object({ email: z.email().max(320), password: z.string().min(1).max(200) });
 
 /**
  * The full auth configuration: the Drizzle adapter (users, accounts, verification tokens), email
@@ -67,23 +57,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         name: "Password",
         credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
         async authorize(raw, request) {
-          const parsed = passwordInput.safeParse(raw);
-          if (!parsed.success) return null;
-          const { email, password } = parsed.data;
-          const ipAddress = requestIp(request.headers);
-          const locked = await isSignInLocked(email, ipAddress);
-          if (locked.account || locked.ip) {
-            await recordAudit({ action: "auth.sign_in_locked", metadata: { account: locked.account, ip: locked.ip }, ipAddress });
-            throw new LockedOut();
-          }
-          const user = await findUserByEmail(email);
-          const ok = (await verifyPassword(password, user?.passwordHash)) && Boolean(user?.passwordHash) && !user?.disabledAt;
-          await recordSignInAttempt({ email, ipAddress, succeeded: ok });
-          if (!ok || !user) {
-            await recordAudit({ action: "auth.sign_in_failed", actorUserId: user?.id, metadata: { provider: "password" }, ipAddress });
-            return null;
-          }
-          return { id: user.id, email: user.email, name: user.name };
+          const result = await checkPasswordSignIn(raw, request.headers);
+          if (!result.ok && result.reason === "locked") throw new LockedOut();
+          return result.ok ? result.user : null;
         },
       }),
     ],

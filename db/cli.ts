@@ -19,7 +19,7 @@ async function main() {
       console.log(`Seeded ${where}.`, summary ?? "");
       console.log(`\nDemo sign-ins (password "${DEMO_PASSWORD}", or a magic link by email) at /login:`);
       for (const a of DEMO_ACCOUNTS) {
-        const what = a.role === "operator" ? "operator (the whole site)" : `${a.membership} of ${a.school}`;
+        const what = a.role === "operator" ? "operator (the whole site)" : a.memberships.map((m) => `${m.role} of ${m.school}`).join(", ");
         console.log(`  ${a.email.padEnd(32)} ${what}`);
       }
     }

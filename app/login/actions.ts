@@ -1,10 +1,12 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { allowMagicLinkRequest } from "@/lib/auth/magic-link-limit";
 import { refuseCrossSiteAction, type FormState } from "@/lib/action";
 
 const emailOnly = z.object({ email: z.email("Enter your email address.").max(320) });
@@ -15,7 +17,10 @@ export async function requestMagicLink(_prev: FormState, form: FormData): Promis
   if (refused) return refused;
   const parsed = emailOnly.safeParse({ email: form.get("email") });
   if (!parsed.success) return { ok: false, fieldErrors: { email: "Enter your email address." }, message: "", values: { email: String(form.get("email") ?? "") } };
-  await signIn("email", { email: parsed.data.email.toLowerCase(), redirect: false, redirectTo: safeCallbackUrl(form.get("callbackUrl")) });
+  // Over the limit: no email, and the same answer as always, so it tells nothing about the address.
+  if (await allowMagicLinkRequest(parsed.data.email, await headers())) {
+    await signIn("email", { email: parsed.data.email.toLowerCase(), redirect: false, redirectTo: safeCallbackUrl(form.get("callbackUrl")) });
+  }
   redirect("/login/check-email");
 }
 

@@ -100,6 +100,8 @@ export async function removeCampus(campusId: number, _prev: FormState, form: For
       return failed("That campus was not found.");
     }
     if (result === "in_use") return failed("A program is offered at this campus. Remove the campus from its programs first.");
+    if (result === "in_pending_edit") return failed("A program edit waiting for review names this campus. Wait for the review, or save the program again without it, first.");
+    if (result === "has_recipients") return failed("Lead emails for this campus go to addresses on your lead recipients list. Remove them from the list first.");
     await recordAudit({ action: "campus.deleted", actorUserId: scope.userId, schoolId: scope.schoolId, subjectType: "campus", subjectId: campusId });
     redirect("/school/campuses?removed=1");
   });

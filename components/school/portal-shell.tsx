@@ -40,7 +40,7 @@ export function PortalShell({ schoolName, schoolId, role, isOperator, membership
         </div>
         <div className="flex flex-wrap items-end gap-3">
           {memberships.length > 1 ? (
-            <form action={switchSchool} className="flex items-end gap-2">
+            <form action={switchSchool} className="flex items-end gap-2" aria-label="Switch school">
               <div>
                 <label htmlFor="switch-school" className="block text-sm font-medium">
                   School

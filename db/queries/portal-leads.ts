@@ -173,7 +173,7 @@ export async function getLeadDetail(scope: SchoolScope, leadId: string, db?: Db)
     .from(emailOutbox)
     .where(and(eq(emailOutbox.leadId, lead.id), eq(emailOutbox.schoolId, scope.schoolId)))
     .orderBy(asc(emailOutbox.createdAt));
-  return { ...lead, consent: consent ?? null, history, deliveries };
+  return { ...lead, consent: consent ? ownPartOfConsent(consent, scope.schoolId) : null, history, deliveries };
 }
 
 /** Moves a lead of this school to a status (or adds a note) and records it in the lead's history. */
@@ -209,4 +209,20 @@ export async function updateLeadStatus(
     }
     return true;
   });
+}
+
+/**
+ * The consent record as one school may see it. A student may ask several schools at once and the
+ * record names them all; a school sees only itself among the schools named, and the other names in
+ * the text shown are replaced (the stored text and its hash stay whole, for proof).
+ */
+export function ownPartOfConsent<T extends { schoolIds: number[]; schoolNames: string[]; text: string }>(consent: T, schoolId: number): T {
+  const mine = consent.schoolNames.filter((_, i) => consent.schoolIds[i] === schoolId);
+  const others = consent.schoolNames.filter((name, i) => consent.schoolIds[i] !== schoolId && !mine.includes(name)).sort((x, y) => y.length - x.length);
+  // Own names are set aside first, so another school whose name is part of this one's leaves it whole.
+  let text = consent.text;
+  mine.forEach((name, i) => (text = text.split(name).join(`\u0000${i}\u0000`)));
+  for (const name of others) text = text.split(name).join("another school");
+  mine.forEach((name, i) => (text = text.split(`\u0000${i}\u0000`).join(name)));
+  return { ...consent, schoolIds: consent.schoolIds.filter((id) => id === schoolId), schoolNames: mine, text };
 }

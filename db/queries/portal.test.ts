@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DbHandle } from "../client";
-import { campuses, invitations, leads, programOccupations, programs, schoolMemberships, schools, signInAttempts, users } from "../schema";
+import { campuses, consentRecords, invitations, leadRequests, leads, programOccupations, programs, schoolLeadRecipients, schoolMemberships, schools, signInAttempts, users } from "../schema";
 import { seed } from "../seed";
-import { deleteCampus, getCampus, listCampuses, removeSchoolMember, updateCampus } from "./portal";
+import { createCampus, deleteCampus, getCampus, listCampuses, removeSchoolMember, updateCampus } from "./portal";
 import { approveProgram, createProgram, getProgramPreview, getSchoolProgram, transitionProgram, updateProgram } from "./portal-programs";
-import { getLeadDetail, iterateLeadsForExport, listLeads, listLeadsSince, updateLeadStatus } from "./portal-leads";
+import { getLeadDetail, iterateLeadsForExport, listLeads, listLeadsSince, ownPartOfConsent, updateLeadStatus } from "./portal-leads";
 import {
   acceptInvitation,
   createInvitation,
@@ -18,6 +18,7 @@ import {
   recordSignInAttempt,
   setUserDisabled,
 } from "./users";
+import { consentText } from "@/lib/leads/consent";
 import { resolveScope, type SchoolScope } from "@/lib/auth/scope";
 import { programSchema } from "@/lib/validations/program";
 import { testDatabases } from "@/lib/testing/db";
@@ -217,5 +218,128 @@ describe.each(testDatabases())("school walls and sign-in on $name", ({ open }) =
     await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, old.id));
     expect(await getOpenInvitation(old.token, db)).toBeNull();
     expect(await acceptInvitation(old.token, { name: "Late", passwordHash: null }, db)).toBeNull();
+  });
+
+  /** A request to `schoolIds` (one lead each, the first program and campus given), consented naming them all. */
+  async function requestTo(schoolIds: number[], at: Date, place: { programId: number; campusId: number | null }[], status: "new" | "contacted" = "new") {
+    const db = handle.db;
+    const names = await Promise.all(schoolIds.map(async (id) => (await db.select({ name: schools.name }).from(schools).where(eq(schools.id, id)))[0]!.name));
+    const n = Math.floor(Math.random() * 1e9);
+    const [request] = await db
+      .insert(leadRequests)
+      .values({
+        idempotencyKey: `wall-${n}`,
+        firstName: "Pat",
+        lastName: "Walls",
+        email: `pat.${n}@example.com`,
+        phoneE164: "+12135550199",
+        zip: "90012",
+        city: "Los Angeles",
+        state: "CA",
+        educationLevel: "high_school",
+        desiredStart: "1_3_months",
+        createdAt: at,
+      })
+      .returning({ id: leadRequests.id });
+    const text = consentText(names);
+    await db.insert(consentRecords).values({
+      requestId: request!.id,
+      textVersion: "test",
+      text,
+      textSha256: "0".repeat(64),
+      schoolIds,
+      schoolNames: names,
+      consentedAt: at,
+      ipAddress: "203.0.113.1",
+      userAgent: "test",
+      pageUrl: null,
+    });
+    const rows = await db
+      .insert(leads)
+      .values(schoolIds.map((schoolId, i) => ({ requestId: request!.id, schoolId, programId: place[i]!.programId, campusId: place[i]!.campusId, createdAt: at, status })))
+      .returning({ id: leads.id });
+    return { leadIds: rows.map((r) => r.id), names };
+  }
+
+  it("a school sees only itself among the schools a consent names, in the list and in the text shown", async () => {
+    const db = handle.db;
+    const aProgram = (await db.select({ id: programs.id }).from(programs).where(eq(programs.schoolId, a.schoolId)))[0]!.id;
+    const { leadIds, names } = await requestTo([a.schoolId, b.schoolId], new Date(), [
+      { programId: aProgram, campusId: aCampus },
+      { programId: bProgram, campusId: bCampus },
+    ]);
+    const [nameA, nameB] = names as [string, string];
+    const forA = await getLeadDetail(a, leadIds[0]!, db);
+    expect(forA?.consent?.schoolNames).toEqual([nameA]);
+    expect(forA?.consent?.schoolIds).toEqual([a.schoolId]);
+    expect(forA?.consent?.text).toContain(nameA);
+    expect(forA?.consent?.text).not.toContain(nameB);
+    const forB = await getLeadDetail(b, leadIds[1]!, db);
+    expect(forB?.consent?.schoolNames).toEqual([nameB]);
+    expect(forB?.consent?.text).not.toContain(nameA);
+    // The stored record stays whole.
+    const [stored] = await db.select().from(consentRecords).innerJoin(leads, eq(leads.requestId, consentRecords.requestId)).where(eq(leads.id, leadIds[0]!));
+    expect(stored?.consent_records.schoolNames).toEqual([nameA, nameB]);
+    // Another school whose name is part of this one's does not cut it.
+    const part = ownPartOfConsent({ schoolIds: [1, 2], schoolNames: ["Crest College of Art", "Crest College"], text: consentText(["Crest College of Art", "Crest College"]) }, 1);
+    expect(part.text).toContain("Crest College of Art and another school");
+    expect(part.schoolNames).toEqual(["Crest College of Art"]);
+  });
+
+  it("filters the lead list by date range, program, campus and status", async () => {
+    const db = handle.db;
+    const created = await createProgram(a, { ...validProgram([aCampus]), title: "Filter Test Program" }, db);
+    if (!created.ok) throw new Error("create failed");
+    const [p1] = await db.select({ id: programs.id }).from(programs).where(eq(programs.schoolId, a.schoolId));
+    const c2 = await createCampus(a, { name: "Filter Campus", address: "2 Main St", city: "Los Angeles", state: "CA", zip: "90012", latitude: 1, longitude: 1 }, db);
+    const one = (await requestTo([a.schoolId], new Date("2025-03-01T10:00:00Z"), [{ programId: p1!.id, campusId: aCampus }])).leadIds[0];
+    const two = (await requestTo([a.schoolId], new Date("2025-03-15T23:30:00Z"), [{ programId: created.id, campusId: c2 }], "contacted")).leadIds[0];
+    const three = (await requestTo([a.schoolId], new Date("2025-04-02T08:00:00Z"), [{ programId: p1!.id, campusId: c2 }])).leadIds[0];
+    const ids = async (f: Parameters<typeof listLeads>[1]) => (await listLeads(a, { from: "2025-01-01", to: "2025-12-31", ...f }, 500, db)).map((l) => l.id).sort();
+    const sorted = (...list: (string | undefined)[]) => [...list].sort();
+    expect(await ids({})).toEqual(sorted(one, two, three));
+    expect(await ids({ to: "2025-03-15" })).toEqual(sorted(one, two)); // the end day is included, to its last minute
+    expect(await ids({ from: "2025-03-02" })).toEqual(sorted(two, three));
+    expect(await ids({ from: "2025-03-02", to: "2025-03-31" })).toEqual(sorted(two));
+    expect(await ids({ program: created.id })).toEqual(sorted(two));
+    expect(await ids({ campus: c2 })).toEqual(sorted(two, three));
+    expect(await ids({ program: p1!.id, campus: c2 })).toEqual(sorted(three));
+    expect(await ids({ status: "contacted" })).toEqual(sorted(two));
+    expect(await ids({ status: "new", campus: aCampus })).toEqual(sorted(one));
+    // B's campus as a filter finds nothing of B's.
+    expect(await ids({ campus: bCampus })).toEqual([]);
+  });
+
+  it("keeps a status change's note in the lead's history", async () => {
+    const db = handle.db;
+    expect(await updateLeadStatus(a, aLead, { status: "contacted", closedReason: "", note: "Left a voicemail at 3 pm" }, db)).toBe(true);
+    const detail = await getLeadDetail(a, aLead, db);
+    expect(detail?.history.at(-1)).toMatchObject({ toStatus: "contacted", note: "Left a voicemail at 3 pm", actor: "admin@pacific-crest.example" });
+  });
+
+  it("refuses to remove a campus named in an edit waiting for review, or one lead recipients are kept for", async () => {
+    const db = handle.db;
+    const place = { address: "3 Main St", city: "Los Angeles", state: "CA" as const, zip: "90012", latitude: 1, longitude: 1 };
+    const pendingCampus = await createCampus(a, { ...place, name: "Pending Edit Campus" }, db);
+    const recipientCampus = await createCampus(a, { ...place, name: "Recipient Campus" }, db);
+    const freeCampus = await createCampus(a, { ...place, name: "Free Campus" }, db);
+
+    const created = await createProgram(a, { ...validProgram([aCampus]), title: "Pending Campus Program" }, db);
+    if (!created.ok) throw new Error("create failed");
+    await transitionProgram(a, created.id, "submit", db);
+    await approveProgram(created.id, db);
+    expect(await updateProgram(a, created.id, validProgram([aCampus, pendingCampus]), db)).toMatchObject({ ok: true, live: false });
+    expect(await deleteCampus(a, pendingCampus, db)).toBe("in_pending_edit");
+    expect(await getCampus(a, pendingCampus, db)).not.toBeNull();
+    // Once the edit is approved the campus is in use; the review can still be carried out.
+    expect((await approveProgram(created.id, db))?.status).toBe("active");
+    expect(await deleteCampus(a, pendingCampus, db)).toBe("in_use");
+
+    await db.insert(schoolLeadRecipients).values({ schoolId: a.schoolId, campusId: recipientCampus, email: "campus-only@example.com", confirmedAt: new Date() });
+    expect(await deleteCampus(a, recipientCampus, db)).toBe("has_recipients");
+    expect(await db.select().from(schoolLeadRecipients).where(eq(schoolLeadRecipients.campusId, recipientCampus))).toHaveLength(1);
+
+    expect(await deleteCampus(a, freeCampus, db)).toBe("deleted");
+    expect(await deleteCampus(b, pendingCampus, db)).toBe("not_found");
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "../client";
-import { campuses, programCampuses, programs, schoolMemberships, schools, users } from "../schema";
+import { campuses, programCampuses, programs, schoolLeadRecipients, schoolMemberships, schools, users } from "../schema";
 import type { SchoolScope } from "@/lib/auth/scope";
 import type { CampusInput, SchoolProfileInput } from "@/lib/validations/school";
 
@@ -97,20 +97,32 @@ export async function updateCampus(scope: SchoolScope, campusId: number, input: 
 }
 
 /** Removes a campus of this school unless a program is offered there. */
-export async function deleteCampus(scope: SchoolScope, campusId: number, db?: Db): Promise<"deleted" | "in_use" | "not_found"> {
+export type CampusRemoval = "deleted" | "in_use" | "in_pending_edit" | "has_recipients" | "not_found";
+
+/**
+ * Removes a campus no program is offered at, none of the school's edits waiting for review names
+ * (approving it later would point at a missing campus), and no lead recipient is kept for (it would
+ * go with the campus, silently).
+ */
+export async function deleteCampus(scope: SchoolScope, campusId: number, db?: Db): Promise<CampusRemoval> {
   const d = db ?? (await getDb());
+  const inProgram = sql`exists (select 1 from ${programCampuses} where ${programCampuses.campusId} = ${campuses.id})`;
+  const inPendingEdit = sql`exists (select 1 from ${programs} where ${programs.schoolId} = ${campuses.schoolId} and ${programs.pendingChanges} -> 'campusIds' @> to_jsonb(${campuses.id}))`;
+  const hasRecipients = sql`exists (select 1 from ${schoolLeadRecipients} where ${schoolLeadRecipients.campusId} = ${campuses.id})`;
   const deleted = await d
     .delete(campuses)
-    .where(
-      and(
-        eq(campuses.id, campusId),
-        eq(campuses.schoolId, scope.schoolId),
-        sql`not exists (select 1 from ${programCampuses} where ${programCampuses.campusId} = ${campuses.id})`,
-      ),
-    )
+    .where(and(eq(campuses.id, campusId), eq(campuses.schoolId, scope.schoolId), sql`not ${inProgram}`, sql`not ${inPendingEdit}`, sql`not ${hasRecipients}`))
     .returning({ id: campuses.id });
   if (deleted.length > 0) return "deleted";
-  return (await getCampus(scope, campusId, d)) ? "in_use" : "not_found";
+  const [row] = await d
+    .select({ inProgram: sql<boolean>`${inProgram}`, inPendingEdit: sql<boolean>`${inPendingEdit}`, hasRecipients: sql<boolean>`${hasRecipients}` })
+    .from(campuses)
+    .where(and(eq(campuses.id, campusId), eq(campuses.schoolId, scope.schoolId)));
+  if (!row) return "not_found";
+  if (row.inProgram) return "in_use";
+  if (row.inPendingEdit) return "in_pending_edit";
+  if (row.hasRecipients) return "has_recipients";
+  return "in_use";
 }
 
 /* --------------------------------------------------------------- people */

@@ -97,6 +97,33 @@ export async function recordSignInAttempt(attempt: { email: string; ipAddress: s
   await d.insert(signInAttempts).values({ ...attempt, email: normalise(attempt.email) });
 }
 
+export type SignInReservation = { attemptId: number; locked?: undefined } | { attemptId?: undefined; locked: { account: boolean; ip: boolean } };
+
+/**
+ * Checks the limits and, when neither is reached, records the attempt as a failure before the
+ * password is checked, in one transaction serialised per address and per IP (advisory locks). So
+ * parallel guesses queue up and each one sees the ones before it: no more than the limit are ever
+ * checked. A correct password then marks its row as succeeded (`markSignInSucceeded`).
+ */
+export async function reserveSignInAttempt(email: string, ipAddress: string, db?: Db): Promise<SignInReservation> {
+  const d = db ?? (await getDb());
+  const address = normalise(email);
+  return d.transaction(async (tx) => {
+    // Address first, then IP, always in that order, so two attempts never wait on each other in a cycle.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`sign-in:address:${address}`}, 0))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`sign-in:ip:${ipAddress}`}, 0))`);
+    const locked = await isSignInLocked(address, ipAddress, tx);
+    if (locked.account || locked.ip) return { locked };
+    const [row] = await tx.insert(signInAttempts).values({ email: address, ipAddress, succeeded: false }).returning({ id: signInAttempts.id });
+    return { attemptId: row!.id };
+  });
+}
+
+export async function markSignInSucceeded(attemptId: number, db?: Db | Tx): Promise<void> {
+  const d = db ?? (await getDb());
+  await d.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, attemptId));
+}
+
 /**
  * Whether password sign-in is locked for this address or this IP: too many failures within the
  * window. For an account, failures before its last success do not count.

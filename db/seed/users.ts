@@ -10,12 +10,29 @@ import { campuses, consentRecords, leadRequests, leads, programs, schoolMembersh
 
 export const DEMO_PASSWORD = "demo-password-2026";
 
-export const DEMO_ACCOUNTS = [
-  { email: "operator@careerpath.example", name: "Olivia Operator", role: "operator", school: null, membership: null },
-  { email: "admin@pacific-crest.example", name: "Ada Admin", role: "user", school: "pacific-crest-college", membership: "admin" },
-  { email: "member@pacific-crest.example", name: "Milo Member", role: "user", school: "pacific-crest-college", membership: "member" },
-  { email: "admin@valley-allied.example", name: "Bea Admin", role: "user", school: "valley-allied-health-institute", membership: "admin" },
-] as const;
+type DemoAccount = {
+  email: string;
+  name: string;
+  role: "operator" | "user";
+  memberships: readonly { school: string; role: "admin" | "member" }[];
+};
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { email: "operator@careerpath.example", name: "Olivia Operator", role: "operator", memberships: [] },
+  { email: "admin@pacific-crest.example", name: "Ada Admin", role: "user", memberships: [{ school: "pacific-crest-college", role: "admin" }] },
+  { email: "member@pacific-crest.example", name: "Milo Member", role: "user", memberships: [{ school: "pacific-crest-college", role: "member" }] },
+  { email: "admin@valley-allied.example", name: "Bea Admin", role: "user", memberships: [{ school: "valley-allied-health-institute", role: "admin" }] },
+  // Someone who works leads for two schools: the portal's school switcher.
+  {
+    email: "shared@careerpath.example",
+    name: "Sam Shared",
+    role: "user",
+    memberships: [
+      { school: "pacific-crest-college", role: "member" },
+      { school: "valley-allied-health-institute", role: "member" },
+    ],
+  },
+];
 
 const DEMO_LEADS = [
   { school: "pacific-crest-college", firstName: "Jordan", lastName: "Rivera", email: "jordan.rivera@example.com", zip: "90012" },
@@ -43,9 +60,9 @@ export async function seedUsers(db: Db): Promise<{ users: number; leads: number 
         .returning({ id: users.id });
       created += inserted.length;
       const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, account.email));
-      const s = account.school ? school.get(account.school) : undefined;
-      if (user && s && account.membership) {
-        await tx.insert(schoolMemberships).values({ userId: user.id, schoolId: s.id, role: account.membership }).onConflictDoNothing();
+      for (const membership of account.memberships) {
+        const s = school.get(membership.school);
+        if (user && s) await tx.insert(schoolMemberships).values({ userId: user.id, schoolId: s.id, role: membership.role }).onConflictDoNothing();
       }
     }
 

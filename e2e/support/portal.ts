@@ -5,6 +5,8 @@ export const OPERATOR = "operator@careerpath.example";
 export const ADMIN_A = "admin@pacific-crest.example";
 export const MEMBER_A = "member@pacific-crest.example";
 export const ADMIN_B = "admin@valley-allied.example";
+/** A member of both schools (db/seed/users.ts). */
+export const SHARED = "shared@careerpath.example";
 export const SCHOOL_A = "Pacific Crest College";
 export const SCHOOL_B = "Valley Allied Health Institute";
 

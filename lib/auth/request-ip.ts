@@ -1,5 +1,11 @@
-/** The client's IP as the nearest proxy reports it; "unknown" when there is none. */
+import "server-only";
+import { clientIp } from "@/lib/leads/request-meta";
+
+/**
+ * The client's IP for sign-in limits and the audit log: the address our own proxies saw
+ * (TRUSTED_PROXY_HOPS, see `clientIp`), never the leftmost X-Forwarded-For entry, which the client
+ * writes itself. "unknown" when there is none.
+ */
 export function requestIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+  return clientIp(headers) ?? "unknown";
 }
