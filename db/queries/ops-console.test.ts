@@ -21,37 +21,10 @@ import { getRetentionMonths, listPrivacyRequests, scrubExpiredLeadRequests, setR
 import { rejectListing } from "./ops-review";
 import { createSchool, getSchoolForOps, listSchoolsForOps, setSchoolStatus, updateSchool } from "./ops-schools";
 import { testDatabases } from "@/lib/testing/db";
+import { insertLeadRequest } from "@/lib/testing/lead-request";
 
 const DAY = 86_400_000;
 
-async function newRequest(db: Db, createdAt: Date, extra: Partial<typeof leadRequests.$inferInsert> = {}) {
-  const key = crypto.randomUUID();
-  const [row] = await db
-    .insert(leadRequests)
-    .values({
-      idempotencyKey: key,
-      firstName: "Robin",
-      lastName: "Test",
-      email: `${key}@example.com`,
-      phoneE164: "+12135550100",
-      zip: "90012",
-      educationLevel: "high_school",
-      desiredStart: "immediately",
-      createdAt,
-      ...extra,
-    })
-    .returning({ id: leadRequests.id });
-  await db.insert(consentRecords).values({
-    requestId: row!.id,
-    textVersion: "t1",
-    text: "I agree.",
-    textSha256: "x",
-    schoolIds: [],
-    schoolNames: [],
-    consentedAt: createdAt,
-  });
-  return row!.id;
-}
 
 describe.each(testDatabases())("operator console queries on $name", ({ open }) => {
   let handle: DbHandle;
@@ -136,7 +109,7 @@ describe.each(testDatabases())("operator console queries on $name", ({ open }) =
     const [p] = await db.select({ id: programs.id, schoolId: programs.schoolId }).from(programs).where(eq(programs.schoolId, schoolA)).limit(1);
     const click = (at: Date) => ({ programId: p!.id, schoolId: p!.schoolId, createdAt: at });
     await db.insert(programClicks).values([click(from), click(new Date(to.getTime() - 1)), click(new Date(from.getTime() + DAY)), click(to), click(new Date(from.getTime() - 1))]);
-    const request = await newRequest(db, from);
+    const request = await insertLeadRequest(db, from);
     const [first] = await db.insert(leads).values({ requestId: request, schoolId: p!.schoolId, programId: p!.id, createdAt: from }).returning({ id: leads.id });
     await db.insert(leads).values({ requestId: request, schoolId: p!.schoolId, programId: p!.id, createdAt: from, duplicateOfId: first!.id });
     const byProgram = await clicksToLeadsByProgram({ from, to }, db);
@@ -147,9 +120,9 @@ describe.each(testDatabases())("operator console queries on $name", ({ open }) =
 
   it("lists privacy requests with state and due date, and scrubs only requests past retention, keeping consent", async () => {
     const now = new Date("2032-06-15T12:00:00Z");
-    const old = await newRequest(db, new Date("2029-01-01T00:00:00Z"));
-    const recent = await newRequest(db, new Date("2032-05-01T00:00:00Z"), { withdrawnAt: new Date("2032-05-02T00:00:00Z") });
-    const asked = await newRequest(db, new Date("2032-01-01T00:00:00Z"), { deletionRequestedAt: new Date("2032-04-01T00:00:00Z") });
+    const old = await insertLeadRequest(db, new Date("2029-01-01T00:00:00Z"));
+    const recent = await insertLeadRequest(db, new Date("2032-05-01T00:00:00Z"), { withdrawnAt: new Date("2032-05-02T00:00:00Z") });
+    const asked = await insertLeadRequest(db, new Date("2032-01-01T00:00:00Z"), { deletionRequestedAt: new Date("2032-04-01T00:00:00Z") });
     const [p] = await db.select({ id: programs.id }).from(programs).where(eq(programs.schoolId, schoolA)).limit(1);
     const [oldLead] = await db.insert(leads).values({ requestId: old, schoolId: schoolA, programId: p!.id }).returning({ id: leads.id });
     await db.insert(emailOutbox).values({

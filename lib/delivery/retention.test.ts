@@ -4,28 +4,11 @@ import type { Db, DbHandle } from "@/db/client";
 import { setRetentionMonths } from "@/db/queries/ops-privacy";
 import { auditEvents, leadRequests, opsSettings } from "@/db/schema";
 import { testDatabases } from "@/lib/testing/db";
+import { insertLeadRequest } from "@/lib/testing/lead-request";
 import { RETENTION_CHECK_EVERY_MS, RETENTION_SCRUB_EVERY_MS, retentionTick, runScheduledRetentionScrub } from "./retention";
 
 const HOUR = 3600 * 1000;
 
-async function request(db: Db, createdAt: Date) {
-  const key = crypto.randomUUID();
-  const [row] = await db
-    .insert(leadRequests)
-    .values({
-      idempotencyKey: key,
-      firstName: "Robin",
-      lastName: "Keep",
-      email: `${key}@example.com`,
-      phoneE164: "+12135550100",
-      zip: "90012",
-      educationLevel: "high_school",
-      desiredStart: "immediately",
-      createdAt,
-    })
-    .returning({ id: leadRequests.id });
-  return row!.id;
-}
 
 const scrubbedAt = async (db: Db, id: string) =>
   (await db.select({ at: leadRequests.scrubbedAt, email: leadRequests.email }).from(leadRequests).where(eq(leadRequests.id, id)))[0];
@@ -41,8 +24,8 @@ describe.each(testDatabases())("scheduled retention scrub on $name", ({ open }) 
 
   it("runs once a day across servers, with the retention setting read at each run", async () => {
     const start = new Date("2035-03-10T04:00:00Z");
-    const old = await request(db, new Date("2032-01-01T00:00:00Z"));
-    const twoMonths = await request(db, new Date("2035-01-05T00:00:00Z"));
+    const old = await insertLeadRequest(db, new Date("2032-01-01T00:00:00Z"));
+    const twoMonths = await insertLeadRequest(db, new Date("2035-01-05T00:00:00Z"));
 
     // Default retention (24 months): the old request goes, the recent one stays.
     expect(await runScheduledRetentionScrub(db, start)).toEqual({ ran: true, months: 24, scrubbed: 1 });
