@@ -12,7 +12,7 @@ import os from "node:os";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import { PROGRAM_AREAS } from "@/db/seed/schools";
 import { RADIUS_CHOICES } from "@/lib/validations/directory";
-import { clearRuntimePageCache, percentile, recreateDatabase, runWhenMain } from "./support";
+import { clearRuntimePageCache, percentile, recreateDatabase, runWhenMain, stopProcessGroup } from "./support";
 
 // db/queries/* start with `import "server-only"`, which throws outside React Server Components.
 register(
@@ -360,7 +360,7 @@ async function serverBench(): Promise<string> {
     ].join("\n");
   } finally {
     // The server may have exited already (its error is the one to report, not this kill's).
-    if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
+    if (server.exitCode === null) stopProcessGroup(server);
   }
 }
 

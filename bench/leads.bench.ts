@@ -13,7 +13,7 @@ import { existsSync } from "node:fs";
 import postgres from "postgres";
 import { startFakeResend, type FakeResend } from "../e2e/support/fake-resend.mjs";
 import { leadStudent, postLead, scrapeLeadForm, VALLEY_SLUG, type LeadStudent } from "../e2e/support/lead-post";
-import { percentile, recreateDatabase, runWhenMain } from "./support";
+import { percentile, recreateDatabase, runWhenMain, stopProcessGroup } from "./support";
 
 const PORT = Number(process.env.BENCH_LEADS_PORT ?? 3402);
 const FAKE_PORT = Number(process.env.BENCH_LEADS_FAKE_PORT ?? 3492);
@@ -166,13 +166,7 @@ export default async function run(): Promise<string> {
     ].join("\n");
   } finally {
     await sql.end({ timeout: 5 });
-    if (server?.pid) {
-      try {
-        process.kill(-server.pid, "SIGTERM");
-      } catch {
-        /* already gone */
-      }
-    }
+    stopProcessGroup(server);
     await fake.close();
   }
 }

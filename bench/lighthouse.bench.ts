@@ -18,7 +18,7 @@
  * run. Its score is the most this Next version allows on this machine: what the framework's runtime
  * costs a phone before any of the app's code runs.
  */
-import { clearRuntimePageCache } from "./support";
+import { clearRuntimePageCache, stopProcessGroup } from "./support";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -178,7 +178,7 @@ export async function measure(): Promise<{ rows: Row[] }> {
     await waitFor(`http://localhost:${BLANK_PORT}/`, 120_000);
     rows.push(await lighthouseRuns({ name: "blank Next.js page (baseline)", url: `http://localhost:${BLANK_PORT}/`, baseline: true }, outDir));
   } finally {
-    if (blank.pid) process.kill(-blank.pid, "SIGTERM");
+    stopProcessGroup(blank);
   }
   const server = startServer();
   try {
@@ -188,7 +188,7 @@ export async function measure(): Promise<{ rows: Row[] }> {
     for (const page of PAGES) rows.push(await lighthouseRuns({ name: page.name, url: `${BASE}${page.path}` }, outDir));
     return { rows };
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    stopProcessGroup(server);
   }
 }
 

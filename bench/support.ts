@@ -72,3 +72,16 @@ export function runWhenMain(moduleUrl: string, run: () => Promise<string>) {
 export function clearRuntimePageCache() {
   rmSync(path.join(".next", "server", "route-cache"), { recursive: true, force: true });
 }
+
+/**
+ * Stops a server started with `spawn(..., { detached: true })` and its children (its process group).
+ * A server that has already exited is not an error: the failure that matters is the one that ended it.
+ */
+export function stopProcessGroup(child: { pid?: number } | null | undefined) {
+  if (!child?.pid) return;
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    // already gone
+  }
+}
