@@ -14,13 +14,13 @@
  * own docs advise for a noisy machine.
  *
  * Baseline: a blank Next.js page (one heading and a paragraph, no app code; written to and built in
- * .data/blank-next with the repository's own Next and React) is measured the same way in the same
+ * a temporary folder with the repository's own Next and React) is measured the same way in the same
  * run. Its score is the most this Next version allows on this machine: what the framework's runtime
  * costs a phone before any of the app's code runs.
  */
 import { clearRuntimePageCache, stopProcessGroup } from "./support";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -82,7 +82,8 @@ function startServer(): ChildProcess {
 }
 
 const BLANK_PORT = PORT + 1;
-const BLANK_DIR = path.resolve(".data", "blank-next");
+// Outside the repository: a Next project inside it picks up the app's own instrumentation.
+const BLANK_DIR = path.join(os.tmpdir(), `blank-next-${BLANK_PORT}`);
 
 /** The baseline: a blank App Router page, built once (or again with LIGHTHOUSE_BUILD=1), served by `next start`. */
 function startBlankNext(): ChildProcess {
@@ -90,7 +91,10 @@ function startBlankNext(): ChildProcess {
   if (process.env.LIGHTHOUSE_BUILD === "1" || !existsSync(path.join(BLANK_DIR, ".next", "BUILD_ID"))) {
     rmSync(BLANK_DIR, { recursive: true, force: true });
     mkdirSync(path.join(BLANK_DIR, "app"), { recursive: true });
-    writeFileSync(path.join(BLANK_DIR, "next.config.mjs"), "export default {};\n");
+    writeFileSync(path.join(BLANK_DIR, "package.json"), '{ "name": "blank-next", "private": true }\n');
+    // The repository's Next and React; Turbopack follows the link when its root holds both folders.
+    symlinkSync(path.resolve("node_modules"), path.join(BLANK_DIR, "node_modules"), "dir");
+    writeFileSync(path.join(BLANK_DIR, "next.config.mjs"), `export default { turbopack: { root: ${JSON.stringify(path.parse(BLANK_DIR).root)} } };\n`);
     writeFileSync(
       path.join(BLANK_DIR, "app", "layout.tsx"),
       `export const metadata = { title: "Blank", description: "A blank Next.js page: the Lighthouse baseline" };
