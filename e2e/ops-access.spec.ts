@@ -1,14 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { letters, newStudent } from "./support/leads";
 import { leadFormBody, leadStudent, scrapeLeadForm, VALLEY_SLUG } from "./support/lead-post";
-import { OPERATOR } from "./support/portal";
+import { ADMIN_A, MEMBER_A, OPERATOR, signIn } from "./support/portal";
 
 // Many pages a test: on a busy machine the default minute is not enough.
 test.describe.configure({ timeout: 180_000 });
-
-const PASSWORD = "demo-password-2026";
-const SCHOOL_ADMIN = "admin@pacific-crest.example";
-const SCHOOL_MEMBER = "member@pacific-crest.example";
 
 /** Every operator page. Each one checks the role on the server, whatever the proxy does. */
 const OPS_ROUTES = [
@@ -66,15 +62,6 @@ test.beforeAll(async ({ browser, baseURL }) => {
 });
 const routes = () => [...OPS_ROUTES, emailRoute];
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  const form = page.getByRole("form", { name: "Sign in with a password" });
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Password").fill(PASSWORD);
-  await form.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
-
 test("a signed-out visitor is sent to sign in from every operator page", async ({ page }) => {
   for (const route of routes()) {
     await page.goto(route);
@@ -84,7 +71,7 @@ test("a signed-out visitor is sent to sign in from every operator page", async (
   }
 });
 
-for (const email of [SCHOOL_ADMIN, SCHOOL_MEMBER]) {
+for (const email of [ADMIN_A, MEMBER_A]) {
   test(`a school user (${email.split("@")[0]}) gets a 404 on every operator page`, async ({ page }) => {
     await signIn(page, email);
     for (const route of routes()) {

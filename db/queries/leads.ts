@@ -20,6 +20,7 @@ import {
   type LeadRequest,
 } from "../schema";
 import { isAtCap, lockCappedPrograms, programCappedSql, reachedUntil, setCapReachedUntil } from "./lead-caps";
+import { lockKeys } from "./locks";
 import { isListed } from "./programs";
 
 /* ------------------------------------------------------------------ the form */
@@ -190,16 +191,10 @@ export async function createLeadRequest(input: NewLeadRequestInput, db?: Db): Pr
 
     // Two submissions by one person to one school must not both become billable: serialise on the
     // school and the person's email and phone (sorted, so two transactions never wait on each other).
-    const lockKeys = input.targets
+    const keys = input.targets
       .flatMap((t) => [`lead:${t.schoolId}:e:${input.request.email}`, `lead:${t.schoolId}:p:${input.request.phoneE164}`])
       .sort();
-    // One statement takes them all, in that order (each round trip waits its turn on a busy server).
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(array[${sql.join(
-        lockKeys.map((k) => sql`${k}`),
-        sql`, `,
-      )}]::text[]) with ordinality as t(k, n) order by n`,
-    );
+    await lockKeys(tx, keys);
 
     const stored: StoredLead[] = [];
     for (const t of input.targets) {

@@ -3,6 +3,7 @@ import { and, asc, count, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "../client";
 import { invitations, schoolMemberships, schools, sessions, signInAttempts, users } from "../schema";
 import { hashToken, newToken } from "@/lib/auth/tokens";
+import { lockKeys } from "./locks";
 
 export type MembershipRole = "admin" | "member";
 export type Membership = { schoolId: number; schoolName: string; schoolSlug: string; role: MembershipRole };
@@ -110,8 +111,7 @@ export async function reserveSignInAttempt(email: string, ipAddress: string, db?
   const address = normalise(email);
   return d.transaction(async (tx) => {
     // Address first, then IP, always in that order, so two attempts never wait on each other in a cycle.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`sign-in:address:${address}`}, 0))`);
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`sign-in:ip:${ipAddress}`}, 0))`);
+    await lockKeys(tx, [`sign-in:address:${address}`, `sign-in:ip:${ipAddress}`]);
     const locked = await isSignInLocked(address, ipAddress, tx);
     if (locked.account || locked.ip) return { locked };
     const [row] = await tx.insert(signInAttempts).values({ email: address, ipAddress, succeeded: false }).returning({ id: signInAttempts.id });

@@ -67,19 +67,21 @@ export async function submitLeadRequest(raw: Record<string, unknown>, meta: Subm
   const values = echo(raw);
   const fail = (message: string, fieldErrors: Record<string, string> = {}): SubmitResult => ({ ok: false, message, fieldErrors, values });
 
-  const programId = Number(typeof raw.programId === "string" ? raw.programId : NaN);
+  // The form's program id, when it can name a program row (a positive int4); null otherwise.
+  const asNumber = Number(typeof raw.programId === "string" ? raw.programId : NaN);
+  const programId = Number.isSafeInteger(asNumber) && asNumber > 0 && asNumber < 2 ** 31 ? asNumber : null;
   /**
    * A refusal the operators count as a rejected submission (the dashboard's rejected share): the
    * request was not stored and correcting a field would not change that. Field errors the student
    * fixes and sends again are not counted. Failing to record it never changes the answer.
    */
   const reject = async (reason: LeadRejectionReason, message: string): Promise<SubmitResult> => {
-    await recordLeadRejection(reason, Number.isSafeInteger(programId) ? programId : null, now, db).catch((error: unknown) =>
+    await recordLeadRejection(reason, programId, now, db).catch((error: unknown) =>
       console.error("lead rejection not recorded:", safeErrorSummary(error)),
     );
     return fail(message);
   };
-  const context = Number.isSafeInteger(programId) && programId > 0 && programId < 2 ** 31 ? await getRequestInfoContext({ id: programId }, db) : null;
+  const context = programId !== null ? await getRequestInfoContext({ id: programId }, db) : null;
   if (!context) return reject("unavailable", "This program is not taking requests at the moment. Please choose another program.");
   if (context.program.capped) return reject("at_cap", PROGRAM_CAPPED_MESSAGE);
 

@@ -6,6 +6,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
+import { leadRejectionReasons } from "@/db/schema";
 import { PROGRAM_AREAS } from "@/db/seed/schools";
 
 export type GenerateOptions = {
@@ -115,7 +116,7 @@ export async function generateRejections(
   options: Pick<GenerateOptions, "schools" | "days" | "end" | "programsPerSchool"> & { rejections: number },
 ): Promise<void> {
   const programs = options.schools * (options.programsPerSchool ?? 4);
-  const reasons = ["at_cap", "unavailable", "rate_limited", "bot_trap", "too_fast", "invalid_form"];
+  const reasons = [...leadRejectionReasons];
   await db.execute(sql`insert into lead_rejections (reason, program_id, school_id, created_at)
     select (${arr(reasons)})[1 + ${h("g", 15, reasons.length)}], p.id, p.school_id,
       ${options.end.toISOString()}::timestamptz - (1 + ${h("g", 16, options.days * 86_400 - 1)}) * interval '1 second'

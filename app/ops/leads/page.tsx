@@ -13,11 +13,12 @@ import { BreakdownTable, percent, VolumeChart } from "@/components/ops/volume-ch
 import { formatNumber } from "@/lib/format";
 import { pageOperator } from "@/lib/authz";
 import { parseDashboardQuery } from "@/lib/validations/ops-dashboard";
+import type { LeadRejectionReason } from "@/db/schema";
 
 export const metadata: Metadata = { title: "Lead volume" };
 
 /** How each reason for refusing a submission reads on the dashboard. */
-const REJECTION_REASONS: Record<string, string> = {
+const REJECTION_REASONS: Record<LeadRejectionReason, string> = {
   at_cap: "Program at its lead cap",
   unavailable: "Program not taking requests (suspended, unlisted or unknown)",
   rate_limited: "Too many submissions from one network",
@@ -139,7 +140,7 @@ export default async function LeadVolumePage({ searchParams }: { searchParams: P
             <tbody>
               {rejections.byReason.map((r) => (
                 <tr key={r.reason}>
-                  <th scope="row" className="pr-6 text-left font-normal">{REJECTION_REASONS[r.reason] ?? r.reason}</th>
+                  <th scope="row" className="pr-6 text-left font-normal">{REJECTION_REASONS[r.reason as LeadRejectionReason] ?? r.reason}</th>
                   <td className="pr-6 text-right tabular-nums">{formatNumber(r.rejections)}</td>
                   <td className="text-right tabular-nums">{percent(r.rejections, rejections.rejected)}</td>
                 </tr>
