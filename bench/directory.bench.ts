@@ -360,7 +360,7 @@ async function serverBench(): Promise<string> {
     ].join("\n");
   } finally {
     // The server may have exited already (its error is the one to report, not this kill's).
-    if (server.exitCode === null) stopProcessGroup(server);
+    stopProcessGroup(server);
   }
 }
 

@@ -150,7 +150,7 @@ function wordsArray(words: string[]): SQL {
  * The plain filters as the tokens the word arrays carry (migration 0013): each of `all` must be
  * there, and one of each `any` group (several credentials or delivery modes).
  */
-export function filterTokens(query: DirectoryQuery): { all: string[]; any: string[][] } {
+function filterTokens(query: DirectoryQuery): { all: string[]; any: string[][] } {
   const all: string[] = [];
   const any: string[][] = [];
   const oneOf = (prefix: string, values: readonly string[] | undefined) => {
