@@ -9,8 +9,9 @@ export default function robots(): MetadataRoute.Robots {
         userAgent: "*",
         allow: "/",
         // Click redirects, sign-in and the school and operator areas are not for search engines, nor
-        // the directory's page-cache route (its pages are /schools, which proxy.ts rewrites there).
-        disallow: ["/go/", "/api/", "/school/", "/ops/", "/login", "/directory/"],
+        // the page-cache routes of the directory and the career profiles (their pages are /schools and
+        // /careers/<slug>, which proxy.ts rewrites there).
+        disallow: ["/go/", "/api/", "/school/", "/ops/", "/login", "/directory/", "/career-pages/"],
       },
     ],
     sitemap: `${site}/sitemap.xml`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { directoryCacheKey, filtersFromCacheKey } from "./directory-cache";
+import { careerProfileCacheKey, directoryCacheKey, filtersFromCacheKey, parseMetroSort } from "./directory-cache";
 
 const key = (query: string) => directoryCacheKey(new URLSearchParams(query));
 
@@ -31,5 +31,34 @@ describe("directory page-cache keys", () => {
     expect(filtersFromCacheKey("credential=associate&credential=diploma&state=CA")).toEqual(expected);
     expect(filtersFromCacheKey(encodeURIComponent("credential=associate&credential=diploma&state=CA"))).toEqual(expected);
     expect(filtersFromCacheKey("%E0%A4%A")).toEqual({});
+  });
+});
+
+const careerKey = (query: string) => careerProfileCacheKey(new URLSearchParams(query));
+
+describe("career profile page-cache keys", () => {
+  it("keys the metro table's order after the filters; the default order and unknown parameters add nothing", () => {
+    expect(careerKey("")).toBe("all");
+    expect(careerKey("metroSort=employment&utm_source=x&_rsc=abc")).toBe("all");
+    expect(careerKey("metroSort=bogus")).toBe("all");
+    expect(careerKey("metroSort=salary")).toBe("metroSort=salary");
+    expect(careerKey("metroSort=salary&state=ca&credential=associate")).toBe("credential=associate&state=CA&metroSort=salary");
+    expect(careerKey("state=CA&metroSort=salary&credential=associate&metroSort=employment")).toBe(
+      "credential=associate&state=CA&metroSort=salary",
+    );
+    expect(careerKey("zip=91402&radius=25")).toBe("zip=91402&radius=25");
+  });
+
+  it("leaves the same views as the directory to per-request rendering", () => {
+    expect(careerKey("q=coding&metroSort=salary")).toBeNull();
+    expect(careerKey("zip=9140")).toBeNull();
+    expect(careerKey("zip=91402&radius=37")).toBeNull();
+  });
+
+  it("gives the page back the order its key names", () => {
+    for (const query of ["", "metroSort=salary", "credential=associate&state=CA&metroSort=salary"]) {
+      const params = filtersFromCacheKey(encodeURIComponent(careerKey(query) ?? ""));
+      expect(parseMetroSort(params.metroSort)).toBe(new URLSearchParams(query).get("metroSort") ?? "employment");
+    }
   });
 });

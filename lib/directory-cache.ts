@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import type { MetroSort } from "@/db/queries/occupations";
 import {
   RADIUS_CHOICES,
   directoryQueryString,
@@ -23,15 +24,34 @@ function rawParams(search: URLSearchParams): RawSearchParams {
  * The page-cache key for a directory query string, or null when the page should be rendered per
  * request: a free-text search (unbounded variety, rarely shared), a field error (the page echoes
  * what was typed), a radius outside the form's choices. Equivalent URLs share a key: the key is the
- * canonical query string of the parsed filters. Whether a well-formed ZIP exists is left to the
+ * canonical query string of the parsed filters, followed by `extra`, the page's own parameters in
+ * canonical form (null: at its default, left out). Whether a well-formed ZIP exists is left to the
  * page, which shows its message for an unknown one (the same for everybody).
  */
-export function directoryCacheKey(search: URLSearchParams): string | null {
+export function directoryCacheKey(search: URLSearchParams, extra: Record<string, string | null> = {}): string | null {
   const { filters, errors } = parseDirectoryParams(rawParams(search), () => true);
   if (errors.zip || errors.radius || filters.q) return null;
   if (filters.zip && !(RADIUS_CHOICES as readonly number[]).includes(filters.radius)) return null;
-  const query = directoryQueryString(filters).slice(1);
+  const parts = [directoryQueryString(filters).slice(1)];
+  for (const [name, value] of Object.entries(extra)) {
+    if (value !== null) parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+  }
+  const query = parts.filter(Boolean).join("&");
   return query === "" ? ALL : query;
+}
+
+/** The career profile's metro table order (`?metroSort=`): employment unless salary is asked for. */
+export function parseMetroSort(value: string | string[] | null | undefined): MetroSort {
+  return value === "salary" ? "salary" : "employment";
+}
+
+/**
+ * The page-cache key of a career profile's query string: the directory's filters (those of the
+ * programs beside the profile) and the metro table's order, or null to render it per request.
+ */
+export function careerProfileCacheKey(search: URLSearchParams): string | null {
+  const sort = parseMetroSort(search.get("metroSort"));
+  return directoryCacheKey(search, { metroSort: sort === "employment" ? null : sort });
 }
 
 /**
@@ -48,12 +68,27 @@ export function filtersFromCacheKey(key: string): RawSearchParams {
   return text === ALL ? {} : rawParams(new URLSearchParams(text));
 }
 
-/** Proxy step for /schools: serve a cacheable filter set from app/directory/[filters]. */
-export function rewriteDirectory(request: NextRequest): NextResponse {
-  const key = directoryCacheKey(request.nextUrl.searchParams);
+/** A rewrite to the page-cache route at `pathname`, or on to the per-request page without a key. */
+function rewriteTo(request: NextRequest, key: string | null, pathname: (key: string) => string): NextResponse {
   if (key === null) return NextResponse.next();
   const url = request.nextUrl.clone();
   // The query string stays (the page ignores it; Next's own `_rsc` parameter must survive).
-  url.pathname = `/directory/${encodeURIComponent(key)}`;
+  url.pathname = pathname(encodeURIComponent(key));
   return NextResponse.rewrite(url);
+}
+
+/** Proxy step for /schools: serve a cacheable filter set from app/directory/[filters]. */
+export function rewriteDirectory(request: NextRequest): NextResponse {
+  return rewriteTo(request, directoryCacheKey(request.nextUrl.searchParams), (key) => `/directory/${key}`);
+}
+
+/**
+ * Proxy step for /careers/[slug]: serve a cacheable view from app/career-pages/[slug]/[view]. The
+ * slug is passed on as the request spelled it (already a valid path segment); an unknown one is the
+ * cached route's 404.
+ */
+export function rewriteCareerProfile(request: NextRequest): NextResponse {
+  const slug = request.nextUrl.pathname.split("/")[2];
+  if (!slug) return NextResponse.next();
+  return rewriteTo(request, careerProfileCacheKey(request.nextUrl.searchParams), (key) => `/career-pages/${slug}/${key}`);
 }

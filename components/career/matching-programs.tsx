@@ -1,10 +1,10 @@
 import { PageLink } from "@/components/page-link";
 import { ProgramAdCard } from "@/components/directory/program-ad";
-import { listProgramsForOccupation } from "@/db/queries/programs";
+import { listProgramsForOccupationCached } from "@/db/queries/programs";
 
 /** The aside's content: listed school programs that lead to this occupation, sponsored first. */
 export async function MatchingPrograms({ occupationId, occupationTitle, from }: { occupationId: number; occupationTitle: string; from: string }) {
-  const ads = await listProgramsForOccupation(occupationId);
+  const ads = await listProgramsForOccupationCached(occupationId);
   if (ads.length === 0) {
     return <p className="text-sm text-muted">No schools list a program for {occupationTitle.toLowerCase()} yet.</p>;
   }

@@ -1,8 +1,7 @@
-import type { MetroStat } from "@/db/queries/occupations";
-import type { Occupation } from "@/db/schema";
+import type { CachedOccupation, MetroStat } from "@/db/queries/occupations";
 
 /** schema.org Occupation. Salary is given per metro area: the data holds no national median. */
-export function occupationJsonLd(occupation: Occupation, metros: MetroStat[], url: string) {
+export function occupationJsonLd(occupation: CachedOccupation, metros: MetroStat[], url: string) {
   const soc = occupation.socCode2010 ?? occupation.socCode2018;
   return {
     "@context": "https://schema.org",

@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { unstable_cache } from "next/cache";
 import { asc, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
@@ -103,3 +104,47 @@ export async function getRelatedOccupations(occupationId: number): Promise<Occup
     .where(eq(occupationRelations.occupationId, occupationId))
     .orderBy(asc(occupations.title));
 }
+
+/* ------------------------------------------------------------------ caching */
+
+/**
+ * Revalidate this tag (`updateTag(CAREERS_CACHE_TAG)`) when career data changes, to show it at once:
+ * every cached career read carries it, and so every cached profile page built from one.
+ */
+export const CAREERS_CACHE_TAG = "careers";
+
+/** An occupation row as a cache holds it (JSON: no dates; the profile shows none of the row's timestamps). */
+export type CachedOccupation = Omit<Occupation, "createdAt" | "updatedAt">;
+
+/** What a career profile shows, but the school programs beside it. */
+export type CareerProfile = {
+  occupation: CachedOccupation;
+  /** The metro table in both orders: the charts show the top of each, the table one of them. */
+  metrosByEmployment: MetroStat[];
+  metrosBySalary: MetroStat[];
+  industries: IndustryStat[];
+  related: OccupationLink[];
+};
+
+async function readCareerProfile(slug: string): Promise<CareerProfile | null> {
+  const row = await getOccupationBySlug(slug);
+  if (!row) return null;
+  const { createdAt, updatedAt, ...occupation } = row;
+  void createdAt;
+  void updatedAt;
+  const [metrosByEmployment, metrosBySalary, industries, related] = await Promise.all([
+    getMetroStats(occupation.id, "employment"),
+    getMetroStats(occupation.id, "salary"),
+    getIndustryStats(occupation.id),
+    getRelatedOccupations(occupation.id),
+  ]);
+  return { occupation, metrosByEmployment, metrosBySalary, industries, related };
+}
+
+/**
+ * A career profile's data by slug (null: no such career), cached for a minute and dropped at once
+ * by CAREERS_CACHE_TAG; the page and its metadata share one read per request.
+ */
+export const getCareerProfileCached = cache(
+  unstable_cache(readCareerProfile, ["career-profile"], { revalidate: 60, tags: [CAREERS_CACHE_TAG] }),
+);

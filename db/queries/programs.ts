@@ -628,6 +628,13 @@ export const searchDirectoryCached = unstable_cache((query: DirectoryQuery) => s
   tags: [DIRECTORY_CACHE_TAG],
 });
 
+/** A career profile's column of programs: like the directory, a listing change shows at once. */
+export const listProgramsForOccupationCached = unstable_cache(
+  (occupationId: number) => listProgramsForOccupation(occupationId),
+  ["career-programs"],
+  { revalidate: 60, tags: [DIRECTORY_CACHE_TAG] },
+);
+
 export const listProgramAreasCached = unstable_cache(() => listProgramAreas(), ["directory-areas"], {
   revalidate: 3600,
   tags: [DIRECTORY_CACHE_TAG],

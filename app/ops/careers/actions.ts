@@ -3,7 +3,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { revalidatePath } from "next/cache";
+import { revalidatePath, updateTag } from "next/cache";
 import { z } from "zod";
 import {
   applyBlsImport,
@@ -16,6 +16,7 @@ import {
   UnknownRelatedCareerError,
   updateCareer,
 } from "@/db/queries/ops-careers";
+import { CAREERS_CACHE_TAG } from "@/db/queries/occupations";
 import { done, failed, operatorAction, type FormState } from "@/lib/action";
 import { requestIp } from "@/lib/auth/request-ip";
 import { hmac } from "@/lib/leads/signing";
@@ -34,8 +35,12 @@ const str = (form: FormData, name: string) => {
   return typeof v === "string" ? v : "";
 };
 
-/** The public pages that show a career: its profile, the index, and the sitemap. */
+/**
+ * The public pages that show a career: its profile, the index, and the sitemap. Cached profiles
+ * (app/career-pages, other careers' "related" lists too) are built from reads tagged "careers".
+ */
 function expireCareerPages(slug: string) {
+  updateTag(CAREERS_CACHE_TAG);
   revalidatePath(`/careers/${slug}`);
   revalidatePath("/careers");
   revalidatePath(`/ops/careers/${slug}`);

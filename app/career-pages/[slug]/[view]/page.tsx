@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { CareerProfilePage, careerProfileMetadata } from "@/components/career/career-profile";
+import { filtersFromCacheKey } from "@/lib/directory-cache";
+
+type Props = { params: Promise<{ slug: string; view: string }> };
+
+/**
+ * /careers/<slug> for one normalized view (metro table order, and the filters of the programs
+ * beside it), which the proxy rewrites here (lib/directory-cache.ts): rendered on the first request
+ * and then served from Next's page cache until its data's cache expires (a minute), career data
+ * changes (`updateTag("careers")`, app/ops/careers/actions.ts) or a listing does
+ * (`updateTag("directory")`). An unknown slug is a cached 404, dropped by the same tag when a
+ * career is created. Nothing is rendered at build time (no database then).
+ *
+ * Served as /careers/<slug>, so it stays indexable: its canonical is /careers/<slug>, and robots.txt
+ * keeps crawlers off this route's own /career-pages/ address.
+ */
+export const revalidate = 60;
+export const dynamicParams = true;
+export async function generateStaticParams(): Promise<{ slug: string; view: string }[]> {
+  return [];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return careerProfileMetadata((await params).slug);
+}
+
+export default async function CachedCareerProfileRoute({ params }: Props) {
+  const { slug, view } = await params;
+  return <CareerProfilePage slug={slug} searchParams={filtersFromCacheKey(view)} />;
+}
