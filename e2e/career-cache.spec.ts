@@ -14,10 +14,11 @@ const BY_EMPLOYMENT = ["Los Angeles-Long Beach-Anaheim", "Dallas-Fort Worth-Arli
 const BY_SALARY = ["Los Angeles-Long Beach-Anaheim", "Dallas-Fort Worth-Arlington", "Houston-The Woodlands-Sugar Land", "Phoenix-Mesa-Scottsdale"];
 
 const uid = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const metroTable = (page: Page) => page.getByRole("table", { name: /metro areas with the most/i });
 const programs = (page: Page) => page.getByRole("complementary", { name: "Schools offering related programs" });
 
 async function metroOrder(page: Page): Promise<string[]> {
-  const headers = await page.getByRole("table", { name: /metro areas with the most/i }).getByRole("rowheader").allTextContents();
+  const headers = await metroTable(page).getByRole("rowheader").allTextContents();
   return headers.map((h) => h.split(",")[0]!.trim());
 }
 
@@ -63,14 +64,14 @@ test.describe("cached career profiles", () => {
 
   test("sorting the metro table keeps /careers addresses, and Back returns to the previous order", async ({ page }) => {
     await page.goto(PROFILE);
-    await page.getByRole("table", { name: /metro areas with the most/i }).getByRole("link", { name: /annual median salary/i }).click();
+    await metroTable(page).getByRole("link", { name: /annual median salary/i }).click();
     await expect(page).toHaveURL(new RegExp(`${PROFILE}\\?metroSort=salary#metro-areas$`));
-    await expect(page.getByRole("columnheader", { name: /annual median salary/i })).toHaveAttribute("aria-sort", "descending");
+    await expect(metroTable(page).getByRole("columnheader", { name: /annual median salary/i })).toHaveAttribute("aria-sort", "descending");
     expect(await metroOrder(page)).toEqual(BY_SALARY);
 
     await page.goBack();
     await expect(page).toHaveURL(new RegExp(`${PROFILE}$`));
-    await expect(page.getByRole("columnheader", { name: /total employment/i })).toHaveAttribute("aria-sort", "descending");
+    await expect(metroTable(page).getByRole("columnheader", { name: /total employment/i })).toHaveAttribute("aria-sort", "descending");
     expect(await metroOrder(page)).toEqual(BY_EMPLOYMENT);
   });
 
@@ -127,14 +128,21 @@ test.describe("operator changes", () => {
 
     await page.goto(editor);
     const form = page.getByRole("form", { name: "Career profile" });
+    // A profile is saved whole: its required sections are written along with the new summary.
     await form.getByLabel("Summary").fill(`Revised ${id}: ${name} turn surgery notes into codes.`);
+    await form.getByLabel("What the work involves (paragraphs)").fill(`Coders ${id} read operating notes.`);
     await form.getByLabel("Typical duties (list)").fill(`Read operative reports ${id}\nAssign procedure codes`);
+    await form.getByLabel("Working conditions (paragraphs)").fill("Most work in hospital offices or from home.");
+    await form.getByLabel("Job outlook (paragraphs)").fill("Demand follows the number of operations performed.");
+    await form.getByLabel("Training and education (paragraphs)").fill("A coding certificate and experience with surgical records.");
+    await form.getByLabel("Employers (list)").fill("Hospitals\nAmbulatory surgery centers");
     await form.getByRole("button", { name: "Save career" }).click();
     await expect(form.getByRole("status")).toHaveText("Saved. The public profile shows the change now.");
 
     for (const view of views) {
       await page.goto(view);
       await expect(page.getByText(`Revised ${id}: ${name} turn surgery notes into codes.`)).toBeVisible();
+      await expect(page.getByText(`Coders ${id} read operating notes.`)).toBeVisible();
       await expect(page.getByRole("region", { name: "Typical duties" }).getByRole("listitem").first()).toHaveText(`Read operative reports ${id}`);
       await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`/careers/${slug}$`));
     }
