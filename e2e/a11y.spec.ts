@@ -16,7 +16,10 @@ const PROGRAM = "pacific-crest-college-medical-administrative-specialist";
 const PUBLIC_PAGES: Record<string, string[]> = {
   "/": ["/"],
   "/careers": ["/careers"],
-  "/careers/[slug]": ["/careers/medical-records-and-health-information-technicians", "/careers/medical-and-health-services-managers"],
+  // Rendered per request for a free-text search or a field error; other views come from the route below.
+  "/careers/[slug]": ["/careers/medical-records-and-health-information-technicians?q=coding", "/careers/medical-and-health-services-managers?zip=1234"],
+  // The proxy serves cacheable views of /careers/[slug] from this route.
+  "/career-pages/[slug]/[view]": ["/careers/medical-records-and-health-information-technicians", "/careers/medical-and-health-services-managers?metroSort=salary"],
   "/schools": ["/schools", "/schools?zip=90012&radius=50&sort=distance", "/schools?q=zzzz-no-such-school", "/schools?zip=1234"],
   "/schools/[slug]": ["/schools/pacific-crest-college"],
   "/programs/[slug]": [`/programs/${PROGRAM}`],
