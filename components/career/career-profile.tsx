@@ -9,7 +9,7 @@ import { ProfileSection, ProfileSections } from "@/components/career/profile-sec
 import { ProjectionSummary } from "@/components/career/projection-summary";
 import { RelatedCareers } from "@/components/career/related-careers";
 import { SourceLine } from "@/components/career/source-line";
-import { getCareerProfileCached } from "@/db/queries/occupations";
+import { getCareerProfile, getCareerProfileCached } from "@/db/queries/occupations";
 import { parseMetroSort } from "@/lib/directory-cache";
 import { formatDollars, formatNumber } from "@/lib/format";
 import type { RawSearchParams } from "@/lib/validations/directory";
@@ -17,11 +17,20 @@ import type { RawSearchParams } from "@/lib/validations/directory";
 const CHART_SIZE = 5;
 
 /**
+ * Where a profile's data comes from. The page cache's route reads through Next's data cache, whose
+ * tags ("careers", "directory") drop its pages when the data changes; the per-request route reads
+ * the database itself, as it always has (so it also reports an outage rather than old data).
+ */
+export type ProfileSource = "cache" | "database";
+
+const loadProfile = (slug: string, source: ProfileSource) => (source === "cache" ? getCareerProfileCached : getCareerProfile)(slug);
+
+/**
  * The profile's metadata, for both of its routes: the canonical address is always /careers/<slug>,
  * never the page cache's own (app/career-pages), and the page is indexable.
  */
-export async function careerProfileMetadata(slug: string): Promise<Metadata> {
-  const profile = await getCareerProfileCached(slug);
+export async function careerProfileMetadata(slug: string, source: ProfileSource): Promise<Metadata> {
+  const profile = await loadProfile(slug, source);
   if (!profile) notFound();
   const { occupation } = profile;
   const title = `${occupation.title}: duties, training, pay and outlook`;
@@ -36,10 +45,10 @@ export async function careerProfileMetadata(slug: string): Promise<Metadata> {
 /**
  * /careers/<slug>: rendered per request (app/careers/[slug]) or from the page cache per view
  * (app/career-pages/[slug]/[view], where proxy.ts sends most visits). It reads only its props and
- * cached data, nothing of the request, so both routes send the same page.
+ * its data, nothing of the request, so both routes send the same page.
  */
-export async function CareerProfilePage({ slug, searchParams }: { slug: string; searchParams: RawSearchParams }) {
-  const profile = await getCareerProfileCached(slug);
+export async function CareerProfilePage({ slug, searchParams, source }: { slug: string; searchParams: RawSearchParams; source: ProfileSource }) {
+  const profile = await loadProfile(slug, source);
   if (!profile) notFound();
 
   const metroSort = parseMetroSort(searchParams.metroSort);
@@ -133,7 +142,7 @@ export async function CareerProfilePage({ slug, searchParams }: { slug: string; 
           Schools offering related programs
         </h2>
         <div className="mt-4">
-          <MatchingPrograms occupationId={occupation.id} occupationTitle={occupation.title} from={`/careers/${occupation.slug}`} />
+          <MatchingPrograms occupationId={occupation.id} occupationTitle={occupation.title} from={`/careers/${occupation.slug}`} source={source} />
         </div>
       </aside>
     </div>

@@ -141,9 +141,12 @@ async function readCareerProfile(slug: string): Promise<CareerProfile | null> {
   return { occupation, metrosByEmployment, metrosBySalary, industries, related };
 }
 
+/** A career profile's data by slug (null: no such career); the page and its metadata share one read per request. */
+export const getCareerProfile = cache(readCareerProfile);
+
 /**
- * A career profile's data by slug (null: no such career), cached for a minute and dropped at once
- * by CAREERS_CACHE_TAG; the page and its metadata share one read per request.
+ * The same, for the page cache's route: cached for a minute and dropped at once by
+ * CAREERS_CACHE_TAG, whose revalidation also drops the cached pages built from it.
  */
 export const getCareerProfileCached = cache(
   unstable_cache(readCareerProfile, ["career-profile"], { revalidate: 60, tags: [CAREERS_CACHE_TAG] }),

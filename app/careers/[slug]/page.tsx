@@ -11,7 +11,7 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return careerProfileMetadata((await params).slug);
+  return careerProfileMetadata((await params).slug, "database");
 }
 
 /**
@@ -20,5 +20,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  */
 export default async function CareerProfileRoute({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
-  return <CareerProfilePage slug={slug} searchParams={query} />;
+  return <CareerProfilePage slug={slug} searchParams={query} source="database" />;
 }

@@ -22,10 +22,10 @@ export async function generateStaticParams(): Promise<{ slug: string; view: stri
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return careerProfileMetadata((await params).slug);
+  return careerProfileMetadata((await params).slug, "cache");
 }
 
 export default async function CachedCareerProfileRoute({ params }: Props) {
   const { slug, view } = await params;
-  return <CareerProfilePage slug={slug} searchParams={filtersFromCacheKey(view)} />;
+  return <CareerProfilePage slug={slug} searchParams={filtersFromCacheKey(view)} source="cache" />;
 }
