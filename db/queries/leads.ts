@@ -163,12 +163,26 @@ export async function createLeadRequest(input: NewLeadRequestInput, db?: Db): Pr
   db ??= await getDb();
   const now = input.now ?? new Date();
   const since = new Date(now.getTime() - (input.duplicateWindowDays ?? 30) * 86_400_000);
+  // Statements that do not wait on each other's answers are sent together (`Promise.all` on the
+  // transaction's one connection: postgres.js pipelines them and the server runs them in the order
+  // sent). Under load each round trip waits its turn on a busy event loop, so the transaction takes
+  // five of them instead of a dozen.
   return db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(leadRequests)
-      .values({ ...input.request, id: input.requestId, createdAt: now })
-      .onConflictDoNothing({ target: leadRequests.idempotencyKey })
-      .returning({ id: leadRequests.id });
+    // Lead caps: the capped programs' rows stay locked until commit, so two requests at cap - 1
+    // are counted one after the other and the second is refused. Program rows are locked before the
+    // advisory locks below, in id order, by every submission: no two wait on each other.
+    const [inserted, caps] = await Promise.all([
+      tx
+        .insert(leadRequests)
+        .values({ ...input.request, id: input.requestId, createdAt: now })
+        .onConflictDoNothing({ target: leadRequests.idempotencyKey })
+        .returning({ id: leadRequests.id }),
+      lockCappedPrograms(
+        tx,
+        input.targets.map((t) => t.programId),
+        now,
+      ),
+    ]);
     if (inserted.length === 0) {
       const [first] = await tx
         .select({ id: leadRequests.id })
@@ -177,85 +191,75 @@ export async function createLeadRequest(input: NewLeadRequestInput, db?: Db): Pr
       if (!first) throw new Error("idempotency conflict without a row");
       return { requestId: first.id, replayed: true, leads: await storedLeads(tx, first.id) };
     }
-
-    // Lead caps: the capped programs' rows stay locked until commit, so two requests at cap - 1
-    // are counted one after the other and the second is refused. Program rows are locked before the
-    // advisory locks below, in id order, by every submission: no two wait on each other.
-    const caps = await lockCappedPrograms(
-      tx,
-      input.targets.map((t) => t.programId),
-      now,
-    );
     const full = caps.filter(isAtCap).map((c) => c.programId);
     if (full.length > 0) throw new LeadCapReachedError(full);
 
     // Two submissions by one person to one school must not both become billable: serialise on the
     // school and the person's email and phone (sorted, so two transactions never wait on each other).
+    // The look-ups for an earlier lead are sent with the lock and run once it is held.
     const keys = input.targets
       .flatMap((t) => [`lead:${t.schoolId}:e:${input.request.email}`, `lead:${t.schoolId}:p:${input.request.phoneE164}`])
       .sort();
-    await lockKeys(tx, keys);
+    const [, ...earliest] = await Promise.all([
+      lockKeys(tx, keys),
+      ...input.targets.map((t) =>
+        tx
+          .select({ id: leads.id, createdAt: leads.createdAt })
+          .from(leads)
+          .innerJoin(leadRequests, eq(leadRequests.id, leads.requestId))
+          .where(
+            and(
+              eq(leads.schoolId, t.schoolId),
+              isNull(leads.duplicateOfId),
+              gt(leads.createdAt, since),
+              ne(leadRequests.id, input.requestId),
+              isNull(leadRequests.withdrawnAt),
+              isNull(leadRequests.scrubbedAt),
+              or(eq(leadRequests.email, input.request.email), eq(leadRequests.phoneE164, input.request.phoneE164)),
+            ),
+          )
+          .orderBy(asc(leads.createdAt))
+          .limit(1),
+      ),
+    ]);
+    const stored: StoredLead[] = input.targets.map((t, i) => {
+      const earlier = earliest[i]?.[0];
+      return { leadId: t.leadId, schoolId: t.schoolId, duplicateOfId: earlier?.id ?? null, duplicateSince: earlier?.createdAt ?? null };
+    });
 
-    const stored: StoredLead[] = [];
-    for (const t of input.targets) {
-      const [earlier] = await tx
-        .select({ id: leads.id, createdAt: leads.createdAt })
-        .from(leads)
-        .innerJoin(leadRequests, eq(leadRequests.id, leads.requestId))
-        .where(
-          and(
-            eq(leads.schoolId, t.schoolId),
-            isNull(leads.duplicateOfId),
-            gt(leads.createdAt, since),
-            ne(leadRequests.id, input.requestId),
-            isNull(leadRequests.withdrawnAt),
-            isNull(leadRequests.scrubbedAt),
-            or(eq(leadRequests.email, input.request.email), eq(leadRequests.phoneE164, input.request.phoneE164)),
-          ),
-        )
-        .orderBy(asc(leads.createdAt))
-        .limit(1);
-      stored.push({ leadId: t.leadId, schoolId: t.schoolId, duplicateOfId: earlier?.id ?? null, duplicateSince: earlier?.createdAt ?? null });
-    }
-
-    await tx.insert(leads).values(
-      input.targets.map((t, i) => ({
-        id: t.leadId,
-        requestId: input.requestId,
-        schoolId: t.schoolId,
-        programId: t.programId,
-        campusId: t.campusId,
-        duplicateOfId: stored[i]?.duplicateOfId ?? null,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    );
-    await tx.insert(leadEvents).values(
-      stored.map((s) => ({
-        leadId: s.leadId,
-        kind: s.duplicateOfId ? "duplicate" : "created",
-        toStatus: "new" as const,
-        note: s.duplicateOfId ? "Same person asked this school within 30 days; recorded, not billed." : null,
-        createdAt: now,
-      })),
-    );
-    await tx.insert(consentRecords).values({ ...input.consent, requestId: input.requestId });
-
-    const capsReached: number[] = [];
+    const capsReached: { programId: number; until: Date }[] = [];
     for (const cap of caps) {
       const added = input.targets.filter((t, i) => t.programId === cap.programId && !stored[i]?.duplicateOfId).length;
       const until = reachedUntil({ ...cap, today: cap.today + added, thisMonth: cap.thisMonth + added }, now);
-      if (until) {
-        await setCapReachedUntil(tx, cap.programId, until);
-        capsReached.push(cap.programId);
-      }
+      if (until) capsReached.push({ programId: cap.programId, until });
     }
-
     const fresh = input.targets.filter((_, i) => !stored[i]?.duplicateOfId);
-    const recipients =
+    const [, , , recipients] = await Promise.all([
+      tx.insert(leads).values(
+        input.targets.map((t, i) => ({
+          id: t.leadId,
+          requestId: input.requestId,
+          schoolId: t.schoolId,
+          programId: t.programId,
+          campusId: t.campusId,
+          duplicateOfId: stored[i]?.duplicateOfId ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      ),
+      tx.insert(leadEvents).values(
+        stored.map((s) => ({
+          leadId: s.leadId,
+          kind: s.duplicateOfId ? "duplicate" : "created",
+          toStatus: "new" as const,
+          note: s.duplicateOfId ? "Same person asked this school within 30 days; recorded, not billed." : null,
+          createdAt: now,
+        })),
+      ),
+      tx.insert(consentRecords).values({ ...input.consent, requestId: input.requestId }),
       fresh.length === 0
         ? []
-        : await tx
+        : tx
             .select({ schoolId: schoolLeadRecipients.schoolId, campusId: schoolLeadRecipients.campusId, email: schoolLeadRecipients.email })
             .from(schoolLeadRecipients)
             .where(
@@ -266,7 +270,11 @@ export async function createLeadRequest(input: NewLeadRequestInput, db?: Db): Pr
                 ),
                 isNotNull(schoolLeadRecipients.confirmedAt),
               ),
-            );
+            ),
+      ...capsReached.map((cap) => setCapReachedUntil(tx, cap.programId, cap.until)),
+    ]);
+
+    const writes: Promise<unknown>[] = [];
     for (const t of fresh) {
       const to = [
         ...new Set(
@@ -274,27 +282,32 @@ export async function createLeadRequest(input: NewLeadRequestInput, db?: Db): Pr
         ),
       ].sort();
       if (to.length === 0) {
-        await tx.insert(leadEvents).values({ leadId: t.leadId, kind: "no_recipients", note: "The school has no confirmed lead recipient." });
+        writes.push(tx.insert(leadEvents).values({ leadId: t.leadId, kind: "no_recipients", note: "The school has no confirmed lead recipient." }));
         continue;
       }
-      await enqueueEmail(tx, {
-        kind: "lead_notification",
-        to,
-        ...t.schoolEmail,
-        idempotencyKey: `lead-notification:${t.leadId}`,
-        leadId: t.leadId,
-        schoolId: t.schoolId,
-      });
+      writes.push(
+        enqueueEmail(tx, {
+          kind: "lead_notification",
+          to,
+          ...t.schoolEmail,
+          idempotencyKey: `lead-notification:${t.leadId}`,
+          leadId: t.leadId,
+          schoolId: t.schoolId,
+        }),
+      );
     }
     if (fresh.length > 0) {
-      await enqueueEmail(tx, {
-        kind: "student_confirmation",
-        to: [input.request.email],
-        ...input.studentEmail,
-        idempotencyKey: `student-confirmation:${input.requestId}`,
-      });
+      writes.push(
+        enqueueEmail(tx, {
+          kind: "student_confirmation",
+          to: [input.request.email],
+          ...input.studentEmail,
+          idempotencyKey: `student-confirmation:${input.requestId}`,
+        }),
+      );
     }
-    return { requestId: input.requestId, replayed: false, leads: stored, capsReached };
+    await Promise.all(writes);
+    return { requestId: input.requestId, replayed: false, leads: stored, capsReached: capsReached.map((c) => c.programId) };
   });
 }
 

@@ -360,6 +360,8 @@ function countStatement(db: Db, query: DirectoryQuery, miles: number | null) {
 /** The first radius tried, and how it grows: a dense area fills the page (and the count) in a small circle. */
 const FIRST_RING_MILES = 25;
 const RING_GROWTH = 2.5;
+/** How many times what is still wanted a larger circle must promise, at the density seen so far, to be read next. */
+const RING_MARGIN = 2;
 
 /** Radii to try for a ZIP search, up to the asked one. */
 function rings(miles: number): number[] {
@@ -367,6 +369,30 @@ function rings(miles: number): number[] {
   for (let r = FIRST_RING_MILES; r < miles; r *= RING_GROWTH) out.push(r);
   out.push(miles);
   return out;
+}
+
+/**
+ * The circle to read after one of `miles` held `found` of the `wanted` rows: the smallest larger
+ * ring that, at the density seen so far (matches per square mile), promises RING_MARGIN times what
+ * is wanted; else the full radius. A sparse result (a rural ZIP, a narrow filter set, five
+ * matches in all) goes straight to the full radius instead of through every ring.
+ */
+function nextRing(radii: number[], miles: number, found: number, wanted: number): number {
+  const density = found / (miles * miles);
+  const full = radii[radii.length - 1]!;
+  return radii.find((r) => r > miles && r < full && density * r * r >= wanted * RING_MARGIN) ?? full;
+}
+
+/** Reads growing circles until `enough` of a circle's result, or the full radius; returns the last result. */
+async function inRings<T>(radii: number[], wanted: number, read: (miles: number) => Promise<T>, found: (result: T) => number): Promise<T> {
+  const full = radii[radii.length - 1]!;
+  let miles = radii[0]!;
+  for (;;) {
+    const result = await read(miles);
+    const n = found(result);
+    if (n >= wanted || miles === full) return result;
+    miles = nextRing(radii, miles, n, wanted);
+  }
 }
 
 /**
@@ -416,13 +442,10 @@ async function pageIds(query: DirectoryQuery, database: Db): Promise<PageRow[]> 
   for (const branch of pageBranches(query)) {
     const take = skip + (query.limit - out.length);
     let rows: PageRow[] = [];
-    if (!query.near) rows = await branchStatement(database, query, branch, take, null);
+    if (!query.near || !branch.byDistance) rows = await branchStatement(database, query, branch, take, query.near?.miles ?? null);
     else {
       // A branch by distance first: the nearest `take` within a small circle are the nearest overall.
-      for (const miles of branch.byDistance ? rings(query.near.miles) : [query.near.miles]) {
-        rows = await branchStatement(database, query, branch, take, miles);
-        if (rows.length >= take) break;
-      }
+      rows = await inRings(rings(query.near.miles), take, (miles) => branchStatement(database, query, branch, take, miles), (r) => r.length);
     }
     out.push(...rows.slice(skip));
     if (out.length >= query.limit) break;
@@ -434,12 +457,8 @@ async function pageIds(query: DirectoryQuery, database: Db): Promise<PageRow[]> 
 /** The capped count; with a ZIP, in growing circles, since a circle with more than COUNT_CAP answers it. */
 async function cappedCount(query: DirectoryQuery, database: Db): Promise<number> {
   if (!query.near) return (await countStatement(database, query, null))[0]?.n ?? 0;
-  let n = 0;
-  for (const miles of rings(query.near.miles)) {
-    n = (await countStatement(database, query, miles))[0]?.n ?? 0;
-    if (n > COUNT_CAP) break;
-  }
-  return n;
+  const read = async (miles: number) => (await countStatement(database, query, miles))[0]?.n ?? 0;
+  return inRings(rings(query.near.miles), COUNT_CAP + 1, read, (n) => n);
 }
 
 /**

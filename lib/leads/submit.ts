@@ -33,6 +33,8 @@ export const PROGRAM_CAPPED_MESSAGE =
 
 export const minFillMs = () => env().LEAD_MIN_FILL_MS;
 const FORM_MAX_AGE_MS = 24 * 3600 * 1000;
+/** What a form's idempotency key looks like (lib/validations/lead.ts checks it fully). */
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Text inputs echoed back so a page rendered without JavaScript keeps what was typed. */
 function echo(raw: Record<string, unknown>): Record<string, string | string[]> {
@@ -81,7 +83,13 @@ export async function submitLeadRequest(raw: Record<string, unknown>, meta: Subm
     );
     return fail(message);
   };
-  const context = programId !== null ? await getRequestInfoContext({ id: programId }, db) : null;
+  // The program and an earlier request with this form's key, looked up together (the key is
+  // checked against the validated one below before its answer counts).
+  const rawKey = typeof raw.idempotencyKey === "string" && UUID_SHAPE.test(raw.idempotencyKey) ? raw.idempotencyKey : null;
+  const [context, earlierForRawKey] = await Promise.all([
+    programId !== null ? getRequestInfoContext({ id: programId }, db) : null,
+    rawKey ? findRequestIdByIdempotencyKey(rawKey, db) : null,
+  ]);
   if (!context) return reject("unavailable", "This program is not taking requests at the moment. Please choose another program.");
   if (context.program.capped) return reject("at_cap", PROGRAM_CAPPED_MESSAGE);
 
@@ -104,7 +112,7 @@ export async function submitLeadRequest(raw: Record<string, unknown>, meta: Subm
   const place = zipcodes.lookup(data.zip);
   if (!place) return fail("Please correct the highlighted fields.", { zip: "We do not recognise this ZIP code; check it and try again" });
 
-  const earlier = await findRequestIdByIdempotencyKey(data.idempotencyKey, db);
+  const earlier = data.idempotencyKey === rawKey ? earlierForRawKey : await findRequestIdByIdempotencyKey(data.idempotencyKey, db);
   if (earlier) return { ok: true, fieldErrors: {}, message: "", data: { requestId: earlier, replayed: true } };
 
   const limit = await checkRateLimit(db, "lead", meta.ip ?? "unknown", leadRateLimit(), now);
@@ -153,8 +161,14 @@ export async function submitLeadRequest(raw: Record<string, unknown>, meta: Subm
     pageUrl: meta.pageUrl,
   };
   const student = studentDetails(data, place);
-  const targets = await Promise.all(
-    chosen.map(async ({ program, campus }) => {
+  // Every email of the request rendered at once: a render takes several turns of the event loop.
+  const [studentEmail, ...targets] = await Promise.all([
+    renderStudentConfirmation({
+      firstName: data.firstName,
+      schools: chosen.map(({ program, campus }) => ({ schoolName: program.schoolName, programTitle: program.title, campusName: campus?.name ?? null })),
+      manageUrl: siteUrl(studentLink(requestId)),
+    }),
+    ...chosen.map(async ({ program, campus }) => {
       const leadId = randomUUID();
       return {
         leadId,
@@ -172,12 +186,7 @@ export async function submitLeadRequest(raw: Record<string, unknown>, meta: Subm
         }),
       };
     }),
-  );
-  const studentEmail = await renderStudentConfirmation({
-    firstName: data.firstName,
-    schools: chosen.map(({ program, campus }) => ({ schoolName: program.schoolName, programTitle: program.title, campusName: campus?.name ?? null })),
-    manageUrl: siteUrl(studentLink(requestId)),
-  });
+  ]);
 
   const stored = await createLeadRequest(
     {
