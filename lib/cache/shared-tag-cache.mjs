@@ -2,7 +2,7 @@
 // invalidation shared through Postgres. Next keeps revalidated tags in each process's memory, so with
 // several app servers an `updateTag("directory")` in one left the others serving the old directory
 // until their entries aged out. Here each revalidation is also recorded in `cache_tag_revalidations`,
-// and a cached read whose tags were revalidated after it was stored is a miss on every server.
+// and a cached read or page whose tags were revalidated after it was stored is a miss on every server.
 // With PGlite (one process) there is nothing to share and the handler is Next's own.
 import FileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 
@@ -20,11 +20,23 @@ async function database() {
   return sql;
 }
 
+/** Pages from the page cache (the directory's, the career profiles') carry their data's tags in a header. */
+const PAGE_KINDS = new Set(["APP_PAGE", "APP_ROUTE", "PAGES"]);
+
+/** The tags a cached entry depends on: a data read's from its context, a page's from its header. */
+function entryTags(data, ctx) {
+  if (ctx?.kind === "FETCH") return [...(ctx.tags ?? []), ...(ctx.softTags ?? [])];
+  const header = PAGE_KINDS.has(data.value?.kind) ? data.value.headers?.["x-next-cache-tags"] : undefined;
+  return typeof header === "string" && header !== "" ? header.split(",") : [];
+}
+
 export default class SharedTagCache extends FileSystemCache {
   async get(key, ctx) {
     const data = await super.get(key, ctx);
-    if (!data || ctx?.kind !== "FETCH") return data;
-    const tags = [...(ctx.tags ?? []), ...(ctx.softTags ?? [])];
+    if (!data) return data;
+    // A page rendered before another server revalidated one of its tags is a miss here too: without
+    // this, that server's own memory of revalidated tags was the only check a cached page got.
+    const tags = entryTags(data, ctx);
     if (tags.length === 0) return data;
     try {
       const db = await database();
