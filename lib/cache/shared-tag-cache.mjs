@@ -1,12 +1,15 @@
 // Next's cache handler (next.config.mjs `cacheHandler`): Next's own file-system cache, plus tag
 // invalidation shared through Postgres. Next keeps revalidated tags in each process's memory, so with
 // several app servers an `updateTag("directory")` in one left the others serving the old directory
-// until their entries aged out. Here each revalidation is also recorded in `cache_tag_revalidations`,
-// and a cached read or page whose tags were revalidated after it was stored is a miss on every server.
+// until their entries aged out. Here each revalidation is also recorded in `cache_tag_revalidations`
+// and announced with NOTIFY; every server keeps the table in memory (read on connecting, then kept
+// current by LISTEN), and a cached read or page whose tags were revalidated after it was stored is a
+// miss on every server. A cache hit costs no database round trip.
 // With PGlite (one process) there is nothing to share and the handler is Next's own.
 import FileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 
 const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule;
+const CHANNEL = "cache_tag_revalidated";
 
 let sql;
 /** A small pool of its own, opened on first use (never at build time). */
@@ -18,6 +21,56 @@ async function database() {
     sql = postgres(url, { max: 2, connect_timeout: 2, idle_timeout: 60, onnotice: () => {} });
   }
   return sql;
+}
+
+/** When each tag was last revalidated (ms since the epoch), as far as this server knows. */
+const revalidated = new Map();
+function note(tag, at) {
+  if (typeof tag === "string" && Number.isFinite(at) && !(revalidated.get(tag) >= at)) revalidated.set(tag, at);
+}
+async function readTable(db) {
+  for (const row of await db`select tag, revalidated_at from cache_tag_revalidations`) note(row.tag, row.revalidated_at.getTime());
+}
+
+function announced(payload) {
+  try {
+    const { tag, at } = JSON.parse(payload);
+    note(tag, at);
+  } catch {
+    // not a payload of ours
+  }
+}
+
+let listening;
+let loaded = false;
+/**
+ * The revalidation times, once this server listens for new ones; null while the database is out of
+ * reach (the next call tries again). The table is read again whenever the listener (re)connects,
+ * so nothing announced while it was away is missed.
+ */
+async function revalidations() {
+  const db = await database();
+  if (!db) return null;
+  listening ??= db
+    .listen(CHANNEL, announced, () =>
+      readTable(db).then(
+        () => (loaded = true),
+        () => {},
+      ),
+    )
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!(await listening)) {
+    listening = undefined;
+    return null;
+  }
+  if (!loaded) {
+    await readTable(db);
+    loaded = true;
+  }
+  return revalidated;
 }
 
 /** Pages from the page cache (the directory's, the career profiles') carry their data's tags in a header. */
@@ -38,15 +91,11 @@ export default class SharedTagCache extends FileSystemCache {
     // this, that server's own memory of revalidated tags was the only check a cached page got.
     const tags = entryTags(data, ctx);
     if (tags.length === 0) return data;
-    try {
-      const db = await database();
-      if (!db) return data;
-      const [newer] = await db`select 1 from cache_tag_revalidations where tag = any(${tags}) and revalidated_at > ${new Date(data.lastModified ?? 0)} limit 1`;
-      return newer ? null : data;
-    } catch {
-      // The database is away (or not migrated yet): a cached read is the best answer there is.
-      return data;
-    }
+    // The database away (or not migrated yet): a cached entry is the best answer there is.
+    const known = await revalidations().catch(() => null);
+    if (!known) return data;
+    const stored = data.lastModified ?? 0;
+    return tags.some((tag) => (known.get(tag) ?? 0) > stored) ? null : data;
   }
 
   async revalidateTag(tags, durations) {
@@ -55,8 +104,15 @@ export default class SharedTagCache extends FileSystemCache {
     const db = await database();
     if (!db || list.length === 0) return;
     try {
-      await db`insert into cache_tag_revalidations (tag, revalidated_at) select unnest(${list}::text[]), now()
-        on conflict (tag) do update set revalidated_at = excluded.revalidated_at`;
+      const rows = await db`with saved as (
+          insert into cache_tag_revalidations (tag, revalidated_at) select unnest(${list}::text[]), now()
+          on conflict (tag) do update set revalidated_at = excluded.revalidated_at
+          returning tag, revalidated_at
+        )
+        select tag, revalidated_at,
+          pg_notify(${CHANNEL}, json_build_object('tag', tag, 'at', extract(epoch from revalidated_at) * 1000)::text)
+        from saved`;
+      for (const row of rows) note(row.tag, row.revalidated_at.getTime());
     } catch (error) {
       console.error("cache: could not share a tag revalidation:", error instanceof Error ? error.message : "unknown error");
     }
