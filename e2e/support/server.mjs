@@ -35,6 +35,9 @@ if (!process.env.E2E_SKIP_BUILD) {
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+// Pages the page cache rendered in an earlier run (from that run's database) stay in the build
+// folder, and `next build` keeps them: start from none, as a fresh deployment does.
+rmSync(path.resolve(".next", "server", "route-cache"), { recursive: true, force: true });
 const logPath = process.env.E2E_SERVER_LOG ?? path.resolve(".data", `e2e-${port}-server.log`);
 mkdirSync(path.dirname(logPath), { recursive: true });
 const log = createWriteStream(logPath, { flags: "w" });
