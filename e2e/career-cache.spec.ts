@@ -22,12 +22,25 @@ async function metroOrder(page: Page): Promise<string[]> {
   return headers.map((h) => h.split(",")[0]!.trim());
 }
 
-/** The profile as a visitor sees it: its title, its metro table in the given order, its programs. */
-async function expectProfile(page: Page, order: string[]) {
+/** How many programs the column beside the profile says match its filters. */
+async function matchCount(page: Page): Promise<number> {
+  const heading = programs(page).getByRole("heading", { name: /matching programs?/ });
+  await expect(heading).toBeVisible();
+  return Number((await heading.textContent())!.match(/([\d,]+) matching/)![1]!.replace(/,/g, ""));
+}
+
+/**
+ * The profile as a visitor sees it: its title, its metro table in the given order, the directory
+ * of its programs beside it (filtered by the query string: the plain profile's shows ads).
+ */
+async function expectProfile(page: Page, order: string[], filtered = false) {
   await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
   expect(await metroOrder(page)).toEqual(order);
-  await expect(programs(page).getByRole("article").first()).toBeVisible();
-  await expect(programs(page).getByRole("link", { name: /^Request info about/ }).first()).toBeVisible();
+  const count = await matchCount(page);
+  if (!filtered || count > 0) {
+    await expect(programs(page).getByRole("article").first()).toBeVisible();
+    await expect(programs(page).getByRole("link", { name: /^Request info about/ }).first()).toBeVisible();
+  }
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${PROFILE}$`));
   await expect(page.locator('meta[name="robots"]')).toHaveCount(0);
 }
@@ -48,9 +61,27 @@ test.describe("cached career profiles", () => {
         expect(response?.status(), `${query} (${round})`).toBe(200);
         expect(response?.headers()["cache-control"], `${query} (${round})`).not.toContain("no-store");
         expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(`${PROFILE}${query}`);
-        await expectProfile(page, order);
+        await expectProfile(page, order, query !== "" && query !== "?metroSort=salary");
       }
     }
+  });
+
+  test("the column beside the profile is the directory: a filter narrows its programs and stays in the address", async ({ page }) => {
+    await page.goto(PROFILE);
+    const all = await matchCount(page);
+    expect(all).toBeGreaterThan(0);
+    const column = programs(page);
+    await column.getByText("Filter these programs").click();
+    await column.getByRole("group", { name: "Credential" }).getByRole("checkbox").first().check();
+    await expect(page).toHaveURL(new RegExp(`${PROFILE}\\?credential=`));
+    await expect(column.getByRole("group", { name: "Credential" }).getByRole("checkbox").first()).toBeChecked();
+    expect(await matchCount(page)).toBeLessThanOrEqual(all);
+    // The rest of the profile stays as it was.
+    expect(await metroOrder(page)).toEqual(BY_EMPLOYMENT);
+
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`${PROFILE}$`));
+    expect(await matchCount(page)).toBe(all);
   });
 
   test("a free-text search or a mistyped ZIP is still answered, per request, with the same profile", async ({ page }) => {
@@ -58,7 +89,7 @@ test.describe("cached career profiles", () => {
       const response = await page.goto(`${PROFILE}${query}`);
       expect(response?.status(), query).toBe(200);
       expect(new URL(page.url()).search).toBe(query);
-      await expectProfile(page, query.includes("salary") ? BY_SALARY : BY_EMPLOYMENT);
+      await expectProfile(page, query.includes("salary") ? BY_SALARY : BY_EMPLOYMENT, true);
     }
   });
 

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BarChart } from "@/components/career/bar-chart";
 import { IndustryTable } from "@/components/career/industry-table";
-import { MatchingPrograms } from "@/components/career/matching-programs";
+import { Directory } from "@/components/directory/directory";
+import { PageLink } from "@/components/page-link";
 import { MetroTable } from "@/components/career/metro-table";
 import { JsonLd, occupationJsonLd } from "@/components/career/occupation-json-ld";
 import { ProfileSection, ProfileSections } from "@/components/career/profile-sections";
@@ -142,7 +143,11 @@ export async function CareerProfilePage({ slug, searchParams, source }: { slug: 
           Schools offering related programs
         </h2>
         <div className="mt-4">
-          <MatchingPrograms occupationId={occupation.id} occupationTitle={occupation.title} from={`/careers/${occupation.slug}`} source={source} />
+          <p className="mb-4 text-sm text-muted">
+            School programs that lead to this career. Sponsored listings are labelled and shown first;{" "}
+            <PageLink href="/advertising-disclosure">how listings are ordered</PageLink>.
+          </p>
+          <Directory searchParams={searchParams} action={`/careers/${occupation.slug}`} occupationId={occupation.id} idPrefix="career-dir" layout="column" pageSize={10} />
         </div>
       </aside>
     </div>

@@ -25,6 +25,13 @@ type Props = {
   occupationId?: number;
   /** id prefix, so two directories could share a page. */
   idPrefix?: string;
+  /**
+   * "wide": filters beside the results (the /schools page); "column": stacked, the filters folded
+   * away until asked for, headings one level down (the column beside a career profile).
+   */
+  layout?: "wide" | "column";
+  /** Programs per page (a column shows fewer). */
+  pageSize?: number;
 };
 
 const fieldClass = "mt-1 block w-full rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm";
@@ -33,7 +40,7 @@ const fieldClass = "mt-1 block w-full rounded-md border border-slate-400 bg-whit
  * The school program directory: a GET form of filters beside one page of matching program ads.
  * Server-rendered; the URL holds every filter, so a page can be shared, bookmarked and gone back to.
  */
-export async function Directory({ searchParams, action, occupationId, idPrefix = "dir" }: Props) {
+export async function Directory({ searchParams, action, occupationId, idPrefix = "dir", layout = "wide", pageSize = PAGE_SIZE }: Props) {
   const { filters, errors } = parseDirectoryParams(searchParams, (zip) => zipCentroid(zip) !== null);
   const areas = await listProgramAreasCached();
   const area = areas.find((a) => a.slug === filters.area) ?? null;
@@ -50,165 +57,179 @@ export async function Directory({ searchParams, action, occupationId, idPrefix =
     q: filters.q,
     occupationId: occupationId ?? null,
     sort: filters.sort,
-    limit: PAGE_SIZE,
-    offset: (filters.page - 1) * PAGE_SIZE,
+    limit: pageSize,
+    offset: (filters.page - 1) * pageSize,
   });
   const capped = result.total > COUNT_CAP;
-  const pageCount = Math.min(MAX_PAGE, Math.max(1, Math.ceil(Math.min(result.total, COUNT_CAP) / PAGE_SIZE)));
+  const pageCount = Math.min(MAX_PAGE, Math.max(1, Math.ceil(Math.min(result.total, COUNT_CAP) / pageSize)));
   const id = (name: string) => `${idPrefix}-${name}`;
   const formKey = directoryQueryString(filters) + JSON.stringify(errors);
   const href = (changes: Partial<DirectoryFilters>) => `${action}${directoryQueryString({ ...filters, page: 1, ...changes })}`;
   const fromPath = action;
 
-  return (
-    <div className="grid gap-8 lg:grid-cols-[18rem_1fr]">
-      <form key={formKey} method="get" action={action} role="search" aria-label="Filter programs" className="space-y-5">
-        <AutoSubmit />
-        <div>
-          <label htmlFor={id("q")} className="block text-sm font-semibold">
-            School or program name
-          </label>
-          <input id={id("q")} name="q" type="search" defaultValue={filters.q} className={fieldClass} autoComplete="off" />
-        </div>
-        <div>
-          <label htmlFor={id("area")} className="block text-sm font-semibold">
-            Program area
-          </label>
-          <select id={id("area")} name="area" defaultValue={filters.area ?? ""} className={fieldClass}>
-            <option value="">All program areas</option>
-            {areas.map((a) => (
-              <option key={a.slug} value={a.slug}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset>
-          <legend className="text-sm font-semibold">Credential</legend>
-          {credentialLevel.enumValues.map((c) => (
-            <div key={c} className="mt-1 flex items-center gap-2 text-sm">
-              <input id={id(`credential-${c}`)} type="checkbox" name="credential" value={c} defaultChecked={filters.credential.includes(c)} />
-              <label htmlFor={id(`credential-${c}`)}>{CREDENTIAL_LABELS[c]}</label>
-            </div>
+  const column = layout === "column";
+  const Results = column ? "h3" : "h2";
+  const filtered = directoryQueryString({ ...filters, page: 1 }) !== "" || Object.keys(errors).length > 0;
+  const form = (
+    <form key={formKey} method="get" action={action} role="search" aria-label="Filter programs" className={column ? "mt-3 space-y-5" : "space-y-5"}>
+      <AutoSubmit />
+      <div>
+        <label htmlFor={id("q")} className="block text-sm font-semibold">
+          School or program name
+        </label>
+        <input id={id("q")} name="q" type="search" defaultValue={filters.q} className={fieldClass} autoComplete="off" />
+      </div>
+      <div>
+        <label htmlFor={id("area")} className="block text-sm font-semibold">
+          Program area
+        </label>
+        <select id={id("area")} name="area" defaultValue={filters.area ?? ""} className={fieldClass}>
+          <option value="">All program areas</option>
+          {areas.map((a) => (
+            <option key={a.slug} value={a.slug}>
+              {a.name}
+            </option>
           ))}
-        </fieldset>
-        <fieldset>
-          <legend className="text-sm font-semibold">How it is taught</legend>
-          {deliveryMode.enumValues.map((d) => (
-            <div key={d} className="mt-1 flex items-center gap-2 text-sm">
-              <input id={id(`delivery-${d}`)} type="checkbox" name="delivery" value={d} defaultChecked={filters.delivery.includes(d)} />
-              <label htmlFor={id(`delivery-${d}`)}>{DELIVERY_LABELS[d]}</label>
-            </div>
-          ))}
-        </fieldset>
-        <div>
-          <label htmlFor={id("state")} className="block text-sm font-semibold">
-            Campus state
-          </label>
-          <select id={id("state")} name="state" defaultValue={filters.state ?? ""} className={fieldClass}>
-            <option value="">Any state</option>
-            {(Object.keys(US_STATES) as StateCode[]).map((code) => (
-              <option key={code} value={code}>
-                {US_STATES[code]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset>
-          <legend className="text-sm font-semibold">Near a ZIP code</legend>
-          <div className="mt-1 grid grid-cols-2 gap-2">
-            <div>
-              <label htmlFor={id("zip")} className="block text-sm">
-                ZIP code
-              </label>
-              <input
-                id={id("zip")}
-                name="zip"
-                type="text"
-                inputMode="numeric"
-                autoComplete="postal-code"
-                maxLength={10}
-                defaultValue={typeof searchParams.zip === "string" ? searchParams.zip.slice(0, 10) : (filters.zip ?? "")}
-                aria-invalid={errors.zip ? true : undefined}
-                aria-describedby={errors.zip ? id("zip-error") : undefined}
-                className={fieldClass}
-              />
-            </div>
-            <div>
-              <label htmlFor={id("radius")} className="block text-sm">
-                Within
-              </label>
-              <select
-                id={id("radius")}
-                name="radius"
-                defaultValue={errors.radius ? "" : String(filters.radius)}
-                aria-invalid={errors.radius ? true : undefined}
-                aria-describedby={errors.radius ? id("radius-error") : undefined}
-                className={fieldClass}
-              >
-                {errors.radius ? <option value="">Choose</option> : null}
-                {[...new Set<number>([...RADIUS_CHOICES, filters.radius])]
-                  .sort((a, b) => a - b)
-                  .map((miles) => (
-                    <option key={miles} value={miles}>
-                      {miles} miles
-                    </option>
-                  ))}
-              </select>
-            </div>
+        </select>
+      </div>
+      <fieldset>
+        <legend className="text-sm font-semibold">Credential</legend>
+        {credentialLevel.enumValues.map((c) => (
+          <div key={c} className="mt-1 flex items-center gap-2 text-sm">
+            <input id={id(`credential-${c}`)} type="checkbox" name="credential" value={c} defaultChecked={filters.credential.includes(c)} />
+            <label htmlFor={id(`credential-${c}`)}>{CREDENTIAL_LABELS[c]}</label>
           </div>
-          {errors.zip ? (
-            <p id={id("zip-error")} className="mt-1 text-sm font-medium text-red-800">
-              {errors.zip}
-            </p>
-          ) : null}
-          {errors.radius ? (
-            <p id={id("radius-error")} className="mt-1 text-sm font-medium text-red-800">
-              {errors.radius}
-            </p>
-          ) : null}
-        </fieldset>
-        <div className="flex items-center gap-2 text-sm">
-          <input id={id("accredited")} type="checkbox" name="accredited" value="1" defaultChecked={filters.accredited} />
-          <label htmlFor={id("accredited")}>Accredited schools only</label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend className="text-sm font-semibold">How it is taught</legend>
+        {deliveryMode.enumValues.map((d) => (
+          <div key={d} className="mt-1 flex items-center gap-2 text-sm">
+            <input id={id(`delivery-${d}`)} type="checkbox" name="delivery" value={d} defaultChecked={filters.delivery.includes(d)} />
+            <label htmlFor={id(`delivery-${d}`)}>{DELIVERY_LABELS[d]}</label>
+          </div>
+        ))}
+      </fieldset>
+      <div>
+        <label htmlFor={id("state")} className="block text-sm font-semibold">
+          Campus state
+        </label>
+        <select id={id("state")} name="state" defaultValue={filters.state ?? ""} className={fieldClass}>
+          <option value="">Any state</option>
+          {(Object.keys(US_STATES) as StateCode[]).map((code) => (
+            <option key={code} value={code}>
+              {US_STATES[code]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset>
+        <legend className="text-sm font-semibold">Near a ZIP code</legend>
+        <div className="mt-1 grid grid-cols-2 gap-2">
+          <div>
+            <label htmlFor={id("zip")} className="block text-sm">
+              ZIP code
+            </label>
+            <input
+              id={id("zip")}
+              name="zip"
+              type="text"
+              inputMode="numeric"
+              autoComplete="postal-code"
+              maxLength={10}
+              defaultValue={typeof searchParams.zip === "string" ? searchParams.zip.slice(0, 10) : (filters.zip ?? "")}
+              aria-invalid={errors.zip ? true : undefined}
+              aria-describedby={errors.zip ? id("zip-error") : undefined}
+              className={fieldClass}
+            />
+          </div>
+          <div>
+            <label htmlFor={id("radius")} className="block text-sm">
+              Within
+            </label>
+            <select
+              id={id("radius")}
+              name="radius"
+              defaultValue={errors.radius ? "" : String(filters.radius)}
+              aria-invalid={errors.radius ? true : undefined}
+              aria-describedby={errors.radius ? id("radius-error") : undefined}
+              className={fieldClass}
+            >
+              {errors.radius ? <option value="">Choose</option> : null}
+              {[...new Set<number>([...RADIUS_CHOICES, filters.radius])]
+                .sort((a, b) => a - b)
+                .map((miles) => (
+                  <option key={miles} value={miles}>
+                    {miles} miles
+                  </option>
+                ))}
+            </select>
+          </div>
         </div>
-        <div>
-          <label htmlFor={id("sort")} className="block text-sm font-semibold">
-            Sort by
-          </label>
-          <select id={id("sort")} name="sort" defaultValue={filters.sort} className={fieldClass}>
-            <option value="recommended">Recommended</option>
-            {filters.zip ? <option value="distance">Distance</option> : null}
-            <option value="name">Program name</option>
-          </select>
-          <p className="mt-1 text-xs text-muted">
-            <PageLink href="/advertising-disclosure">How results are ordered and who pays us</PageLink>
+        {errors.zip ? (
+          <p id={id("zip-error")} className="mt-1 text-sm font-medium text-red-800">
+            {errors.zip}
           </p>
-        </div>
-        <div className="flex flex-wrap gap-3">
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
-            Apply filters
-          </button>
-          <PageLink href={action} className="self-center text-sm">
-            Clear all
-          </PageLink>
-        </div>
-      </form>
+        ) : null}
+        {errors.radius ? (
+          <p id={id("radius-error")} className="mt-1 text-sm font-medium text-red-800">
+            {errors.radius}
+          </p>
+        ) : null}
+      </fieldset>
+      <div className="flex items-center gap-2 text-sm">
+        <input id={id("accredited")} type="checkbox" name="accredited" value="1" defaultChecked={filters.accredited} />
+        <label htmlFor={id("accredited")}>Accredited schools only</label>
+      </div>
+      <div>
+        <label htmlFor={id("sort")} className="block text-sm font-semibold">
+          Sort by
+        </label>
+        <select id={id("sort")} name="sort" defaultValue={filters.sort} className={fieldClass}>
+          <option value="recommended">Recommended</option>
+          {filters.zip ? <option value="distance">Distance</option> : null}
+          <option value="name">Program name</option>
+        </select>
+        <p className="mt-1 text-xs text-muted">
+          <PageLink href="/advertising-disclosure">How results are ordered and who pays us</PageLink>
+        </p>
+      </div>
+      <div className="flex flex-wrap gap-3">
+        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+          Apply filters
+        </button>
+        <PageLink href={action} className="self-center text-sm">
+          Clear all
+        </PageLink>
+      </div>
+    </form>
+  );
+
+  return (
+    <div className={column ? "space-y-6" : "grid gap-8 lg:grid-cols-[18rem_1fr]"}>
+      {column ? (
+        <details open={filtered} className="rounded-md border border-slate-300 p-3">
+          <summary className="cursor-pointer text-sm font-semibold">Filter these programs</summary>
+          {form}
+        </details>
+      ) : (
+        form
+      )}
 
       <section aria-labelledby={id("results")}>
-        <h2 id={id("results")} className="text-lg font-semibold" aria-live="polite">
+        <Results id={id("results")} className={column ? "text-base font-semibold" : "text-lg font-semibold"} aria-live="polite">
           {capped
             ? `More than ${formatNumber(COUNT_CAP)} matching programs`
             : `${formatNumber(result.total)} matching ${result.total === 1 ? "program" : "programs"}`}
           {center ? <span className="font-normal text-muted"> within {filters.radius} miles of {filters.zip}</span> : null}
-        </h2>
+        </Results>
         {result.items.length === 0 ? (
           <EmptyState filters={filters} href={href} pageBeyond={result.total > 0} firstPage={href({})} />
         ) : (
           <ol className="mt-4 space-y-4" aria-label="Programs">
             {result.items.map((item) => (
               <li key={item.id}>
-                <ProgramAdCard ad={item} from={fromPath} />
+                <ProgramAdCard ad={item} from={fromPath} headingLevel={column ? 4 : 3} />
                 {item.distanceMiles !== null ? (
                   <p className="mt-1 text-sm text-muted">Nearest campus: {item.distanceMiles.toFixed(1)} miles away</p>
                 ) : null}

@@ -73,24 +73,6 @@ export function asAds(rows: AdRow[]): ProgramAd[] {
   return rows.map(({ sponsoredRank, ...row }) => ({ ...row, sponsored: sponsoredRank !== null, campusCities: row.campusCities ?? [] }));
 }
 
-/** Listed programs that lead to one career: sponsored first (by rank), then by title. */
-export async function listProgramsForOccupation(occupationId: number, limit = 10): Promise<ProgramAd[]> {
-  const db = await getDb();
-  const rows = await db
-    .select(programAdColumns)
-    .from(programs)
-    .innerJoin(schools, eq(schools.id, programs.schoolId))
-    .innerJoin(programAreas, eq(programAreas.id, programs.programAreaId))
-    .innerJoin(
-      programOccupations,
-      and(eq(programOccupations.programId, programs.id), eq(programOccupations.occupationId, occupationId)),
-    )
-    .where(isListed)
-    .orderBy(sql`${programs.sponsoredRank} asc nulls last`, asc(programs.title), asc(programs.id))
-    .limit(limit);
-  return asAds(rows as AdRow[]);
-}
-
 /* -------------------------------------------------------------- directory */
 
 /** The directory's filters in database terms (the page resolves slugs and the ZIP first). */
@@ -646,13 +628,6 @@ export const searchDirectoryCached = unstable_cache((query: DirectoryQuery) => s
   revalidate: 60,
   tags: [DIRECTORY_CACHE_TAG],
 });
-
-/** A career profile's column of programs: like the directory, a listing change shows at once. */
-export const listProgramsForOccupationCached = unstable_cache(
-  (occupationId: number) => listProgramsForOccupation(occupationId),
-  ["career-programs"],
-  { revalidate: 60, tags: [DIRECTORY_CACHE_TAG] },
-);
 
 export const listProgramAreasCached = unstable_cache(() => listProgramAreas(), ["directory-areas"], {
   revalidate: 3600,
