@@ -43,6 +43,21 @@ function announced(payload) {
 
 let listening;
 let loaded = false;
+let loading;
+/** Reads the table once at a time: the cache hits that arrive before it is read all wait on one read. */
+function load(db) {
+  loading = readTable(db).then(
+    () => {
+      loaded = true;
+      loading = undefined;
+    },
+    (error) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
 /**
  * The revalidation times, once this server listens for new ones; null while the database is out of
  * reach (the next call tries again). The table is read again whenever the listener (re)connects,
@@ -52,12 +67,7 @@ async function revalidations() {
   const db = await database();
   if (!db) return null;
   listening ??= db
-    .listen(CHANNEL, announced, () =>
-      readTable(db).then(
-        () => (loaded = true),
-        () => {},
-      ),
-    )
+    .listen(CHANNEL, announced, () => load(db).catch(() => {}))
     .then(
       () => true,
       () => false,
@@ -66,10 +76,7 @@ async function revalidations() {
     listening = undefined;
     return null;
   }
-  if (!loaded) {
-    await readTable(db);
-    loaded = true;
-  }
+  if (!loaded) await (loading ?? load(db));
   return revalidated;
 }
 
