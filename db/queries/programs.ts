@@ -155,17 +155,19 @@ type WordsIn = "any" | "title";
 /**
  * The filters on `directory_listings` (which holds only listed programs, so the listed check is its
  * existence). With search words, the words and the plain filters are one `@>` on a word array's GIN
- * index (the filters as tokens); without, the plain filters are columns the btree walks check. With a
- * ZIP, the plain filters are checked on the campus rows instead (`campusLevel`).
+ * index (the filters as tokens); without, the plain filters are columns the btree walks check, or,
+ * for the count (`asTokens`), tokens on the word array's GIN index, whose posting lists intersect in
+ * a millisecond where the btrees would be read from end to end for a filter that is not their first
+ * column. With a ZIP, the plain filters are checked on the campus rows instead (`campusLevel`).
  */
-function directoryConditions(db: Db, query: DirectoryQuery, campusLevel = false, wordsIn: WordsIn = "any"): SQL[] {
+function directoryConditions(db: Db, query: DirectoryQuery, campusLevel = false, wordsIn: WordsIn = "any", asTokens = false): SQL[] {
   const conditions: SQL[] = [];
   const words = searchWords(query.q);
-  if (words.length > 0) {
+  if (words.length > 0 || (asTokens && !campusLevel)) {
     // Each word must start a word of the program title or of the school name (or of the title alone).
     const column = wordsIn === "title" ? directoryListings.titleWords : directoryListings.words;
     const tokens = campusLevel ? { all: [], any: [] } : filterTokens(query);
-    conditions.push(sql`${column} @> ${wordsArray([...words, ...tokens.all])}`);
+    if (words.length + tokens.all.length > 0) conditions.push(sql`${column} @> ${wordsArray([...words, ...tokens.all])}`);
     for (const group of tokens.any) conditions.push(sql`${column} && ${wordsArray(group)}`);
   } else if (!campusLevel) {
     if (query.areaId) conditions.push(eq(directoryListings.programAreaId, query.areaId));
@@ -301,7 +303,7 @@ function branchStatement(db: Db, query: DirectoryQuery, branch: Branch, take: nu
   );
   const columns = {
     programId: directoryListings.programId,
-    distanceMiles: near ? near.miles : sql<null>`null`,
+    distanceMiles: near ? near.miles : sql<null>`null::float8`.as("miles"),
   };
   const order = branch.order({
     sponsoredRank: directoryListings.sponsoredRank,
@@ -314,6 +316,17 @@ function branchStatement(db: Db, query: DirectoryQuery, branch: Branch, take: nu
     .where(where)
     .orderBy(...order)
     .limit(take);
+}
+
+/**
+ * Whether the count reads the plain filters as tokens on the word array's GIN index: for a state
+ * (whose own GIN index the planner would AND with a whole btree read) or three filters or more, whose
+ * posting lists intersect to the few matches. One filter alone stays on the btree, which stops at
+ * the cap.
+ */
+function tokensPayOff(query: DirectoryQuery): boolean {
+  const dimensions = [query.areaId, query.credential?.length, query.delivery?.length, query.accredited, query.state].filter(Boolean).length;
+  return Boolean(query.state) || dimensions >= 3;
 }
 
 /** The count, capped at COUNT_CAP + 1, of the listings matching every filter (within `miles` with a ZIP). */
@@ -330,7 +343,7 @@ function countStatement(db: Db, query: DirectoryQuery, miles: number | null) {
       .as("matches");
     return db.select({ n: sql<number>`count(*)::int` }).from(matches);
   }
-  const where = and(...directoryConditions(db, query, near !== null));
+  const where = and(...directoryConditions(db, query, near !== null, "any", tokensPayOff(query)));
   const matchBase = db.select({ one: sql`1` }).from(directoryListings);
   const matches = (near ? matchBase.innerJoin(near, eq(near.programId, directoryListings.programId)) : matchBase)
     .where(where)
@@ -415,25 +428,67 @@ function pageBranches(query: DirectoryQuery): Branch[] {
   ];
 }
 
-type PageRow = { programId: number; distanceMiles: number | null };
+/**
+ * A branch's rows as ads, in the branch's order, in the same statement: the ids the branch picks
+ * (numbered as they come out of its ORDER BY and LIMIT), then each one's ad by primary key. One
+ * round trip per branch, not one for the ids and another for the ads.
+ */
+function branchAds(db: Db, query: DirectoryQuery, branch: Branch, take: number, miles: number | null) {
+  const picked = branchStatement(db, query, branch, take, miles).as("picked");
+  const page = db
+    .select({ programId: picked.programId, distanceMiles: picked.distanceMiles, position: sql<number>`row_number() over ()`.as("position") })
+    .from(picked)
+    .as("page");
+  return db
+    .select({ ...programAdColumns, distanceMiles: page.distanceMiles })
+    .from(page)
+    .innerJoin(programs, eq(programs.id, page.programId))
+    .innerJoin(schools, eq(schools.id, programs.schoolId))
+    .innerJoin(programAreas, eq(programAreas.id, programs.programAreaId))
+    .orderBy(page.position);
+}
 
-/** The page's ids in order: the branches in turn, each read as far as the page needs. */
-async function pageIds(query: DirectoryQuery, database: Db): Promise<PageRow[]> {
+type PageRow = AdRow & { distanceMiles: number | null };
+type PickedRow = { programId: number; distanceMiles: number | null };
+
+/** The ads of programs picked by id (a page read past an offset), in the order given. */
+async function adsFor(database: Db, picked: PickedRow[]): Promise<PageRow[]> {
+  if (picked.length === 0) return [];
+  const rows = await database
+    .select(programAdColumns)
+    .from(programs)
+    .innerJoin(schools, eq(schools.id, programs.schoolId))
+    .innerJoin(programAreas, eq(programAreas.id, programs.programAreaId))
+    .where(inArray(programs.id, picked.map((p) => p.programId)));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return picked.flatMap((p) => {
+    const row = byId.get(p.programId);
+    return row ? [{ ...row, distanceMiles: p.distanceMiles }] : [];
+  });
+}
+
+/**
+ * The page's ads in order: the branches in turn, each read as far as the page needs. A branch read
+ * from its first row brings its ads in the same statement; one read past an offset (page 2 on)
+ * brings ids only, so that the rows it skips cost no ad, and the page's ads follow by id.
+ */
+async function pageAds(query: DirectoryQuery, database: Db): Promise<PageRow[]> {
   let skip = query.offset;
-  const out: PageRow[] = [];
+  const out: (PageRow | PickedRow)[] = [];
   for (const branch of pageBranches(query)) {
     const take = skip + (query.limit - out.length);
-    let rows: PageRow[] = [];
-    if (!query.near || !branch.byDistance) rows = await branchStatement(database, query, branch, take, query.near?.miles ?? null);
-    else {
-      // A branch by distance first: the nearest `take` within a small circle are the nearest overall.
-      rows = await inRings(rings(query.near.miles), take, (miles) => branchStatement(database, query, branch, take, miles), (r) => r.length);
-    }
+    const read = (miles: number | null): Promise<(PageRow | PickedRow)[]> =>
+      skip === 0 ? branchAds(database, query, branch, take, miles) : branchStatement(database, query, branch, take, miles);
+    // A branch by distance first is read in growing circles: the nearest `take` within a small
+    // circle are the nearest overall.
+    const rows = !query.near || !branch.byDistance ? await read(query.near?.miles ?? null) : await inRings(rings(query.near.miles), take, read, (r) => r.length);
     out.push(...rows.slice(skip));
     if (out.length >= query.limit) break;
     skip = Math.max(0, skip - rows.length);
   }
-  return out;
+  const picked = out.filter((r): r is PickedRow => "programId" in r);
+  const looked = new Map((await adsFor(database, picked)).map((r) => [r.id, r]));
+  return out.flatMap((r) => ("programId" in r ? (looked.has(r.programId) ? [looked.get(r.programId)!] : []) : [r]));
 }
 
 /** The capped count; with a ZIP, in growing circles, since a circle with more than COUNT_CAP answers it. */
@@ -450,29 +505,13 @@ async function cappedCount(query: DirectoryQuery, database: Db): Promise<number>
  */
 export async function searchDirectory(query: DirectoryQuery, db?: Db): Promise<DirectoryResult> {
   const database = db ?? (await getDb());
-  const [page, total] = await Promise.all([pageIds(query, database), cappedCount(query, database)]);
-  const ids = page.map((p) => p.programId);
-  // The page's ads with their campus cities: one small look-up by id, whatever the filters were.
-  const adRows =
-    ids.length === 0
-      ? []
-      : await database
-          .select(programAdColumns)
-          .from(programs)
-          .innerJoin(schools, eq(schools.id, programs.schoolId))
-          .innerJoin(programAreas, eq(programAreas.id, programs.programAreaId))
-          .where(inArray(programs.id, ids));
-  const byId = new Map(adRows.map((r) => [r.id, r as AdRow]));
-  const ordered = page.flatMap((p) => {
-    const row = byId.get(p.programId);
-    return row ? [{ row, miles: p.distanceMiles }] : [];
-  });
+  const [page, total] = await Promise.all([pageAds(query, database), cappedCount(query, database)]);
   return {
     total: Math.min(total, COUNT_CAP + 1),
-    items: asAds(ordered.map((o) => o.row)).map((ad, i) => {
-      const miles = ordered[i]?.miles;
-      return { ...ad, distanceMiles: miles === null || miles === undefined ? null : Number(miles) };
-    }),
+    items: page.map(({ distanceMiles, ...row }) => ({
+      ...asAds([row])[0]!,
+      distanceMiles: distanceMiles === null || distanceMiles === undefined ? null : Number(distanceMiles),
+    })),
   };
 }
 
@@ -485,7 +524,7 @@ export function directoryStatements(query: DirectoryQuery, database: Db) {
   const miles = query.near?.miles ?? null;
   const take = query.offset + query.limit;
   return {
-    ...Object.fromEntries(branches.map((b, i) => [`pageBranch${i + 1}`, branchStatement(database, query, b, take, miles)])),
+    ...Object.fromEntries(branches.map((b, i) => [`pageBranch${i + 1}`, branchAds(database, query, b, take, miles)])),
     countQuery: countStatement(database, query, miles),
   };
 }
