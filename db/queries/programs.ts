@@ -356,8 +356,14 @@ function countStatement(db: Db, query: DirectoryQuery, miles: number | null) {
 /** The first radius tried, and how it grows: a dense area fills the page (and the count) in a small circle. */
 const FIRST_RING_MILES = 25;
 const RING_GROWTH = 2.5;
-/** How many times what is still wanted a larger circle must promise, at the density seen so far, to be read next. */
-const RING_MARGIN = 2;
+/**
+ * How many times what is wanted a larger circle must promise, at the density seen so far, to be read
+ * next: twice for a page of twenty; four times for the count of up to 1,001, because matches thin
+ * out away from a city and a circle that promised twice the count often held less (Minneapolis,
+ * 250 miles: 25, 62.5, then 156 miles; with four times, 25 then 156).
+ */
+const PAGE_RING_MARGIN = 2;
+const COUNT_RING_MARGIN = 4;
 
 /** Radii to try for a ZIP search, up to the asked one. */
 function rings(miles: number): number[] {
@@ -369,25 +375,25 @@ function rings(miles: number): number[] {
 
 /**
  * The circle to read after one of `miles` held `found` of the `wanted` rows: the smallest larger
- * ring that, at the density seen so far (matches per square mile), promises RING_MARGIN times what
+ * ring that, at the density seen so far (matches per square mile), promises `margin` times what
  * is wanted; else the full radius. A sparse result (a rural ZIP, a narrow filter set, five
  * matches in all) goes straight to the full radius instead of through every ring.
  */
-function nextRing(radii: number[], miles: number, found: number, wanted: number): number {
+function nextRing(radii: number[], miles: number, found: number, wanted: number, margin: number): number {
   const density = found / (miles * miles);
   const full = radii[radii.length - 1]!;
-  return radii.find((r) => r > miles && r < full && density * r * r >= wanted * RING_MARGIN) ?? full;
+  return radii.find((r) => r > miles && r < full && density * r * r >= wanted * margin) ?? full;
 }
 
 /** Reads growing circles until `enough` of a circle's result, or the full radius; returns the last result. */
-async function inRings<T>(radii: number[], wanted: number, read: (miles: number) => Promise<T>, found: (result: T) => number): Promise<T> {
+async function inRings<T>(radii: number[], wanted: number, margin: number, read: (miles: number) => Promise<T>, found: (result: T) => number): Promise<T> {
   const full = radii[radii.length - 1]!;
   let miles = radii[0]!;
   for (;;) {
     const result = await read(miles);
     const n = found(result);
     if (n >= wanted || miles === full) return result;
-    miles = nextRing(radii, miles, n, wanted);
+    miles = nextRing(radii, miles, n, wanted, margin);
   }
 }
 
@@ -540,7 +546,7 @@ async function pageAds(query: DirectoryQuery, database: Db): Promise<PageRow[]> 
       skip === 0 ? branchAds(database, query, branch, take, miles) : branchStatement(database, query, branch, take, miles);
     // A branch by distance first is read in growing circles: the nearest `take` within a small
     // circle are the nearest overall.
-    const rows = !query.near || !branch.byDistance ? await read(query.near?.miles ?? null) : await inRings(rings(query.near.miles), take, read, (r) => r.length);
+    const rows = !query.near || !branch.byDistance ? await read(query.near?.miles ?? null) : await inRings(rings(query.near.miles), take, PAGE_RING_MARGIN, read, (r) => r.length);
     out.push(...rows.slice(skip));
     if (out.length >= query.limit) break;
     skip = Math.max(0, skip - rows.length);
@@ -564,7 +570,7 @@ async function cappedCount(query: DirectoryQuery, database: Db): Promise<number>
   }
   if (!query.near) return (await countStatement(database, query, null))[0]?.n ?? 0;
   const read = async (miles: number) => (await countStatement(database, query, miles))[0]?.n ?? 0;
-  return inRings(rings(query.near.miles), COUNT_CAP + 1, read, (n) => n);
+  return inRings(rings(query.near.miles), COUNT_CAP + 1, COUNT_RING_MARGIN, read, (n) => n);
 }
 
 /**
