@@ -58,6 +58,7 @@ export default async function run(): Promise<string> {
         await generateLeadData(tx, { schools: SCHOOLS, leads: LEADS, days: DAYS, end, clicks: CLICKS, rejections: REJECTIONS });
       });
       await q.rebuildLeadRollups(handle.db);
+      await clicks.rebuildClickLeadMonths(handle.db);
       await handle.db.execute(sql`vacuum analyze`);
       generatedIn = `${((performance.now() - t0) / 1000).toFixed(0)} s`;
     } else {
@@ -68,7 +69,13 @@ export default async function run(): Promise<string> {
         .from(leads);
       const keptEnd = kept?.end ? new Date(`${kept.end}T00:00:00Z`) : end;
       const base = { schools: SCHOOLS, days: DAYS, end: keptEnd };
-      if ((await handle.db.$count(programClicks)) === 0) await generateClicks(handle.db, { ...base, clicks: CLICKS });
+      if ((await handle.db.$count(programClicks)) === 0) {
+        await handle.db.transaction(async (tx) => {
+          await tx.execute(sql`set local session_replication_role = replica`);
+          await generateClicks(tx, { ...base, clicks: CLICKS });
+        });
+        await clicks.rebuildClickLeadMonths(handle.db);
+      }
       if ((await handle.db.$count(leadRejections)) === 0) {
         await generateRejections(handle.db, { ...base, rejections: REJECTIONS });
         await q.rebuildLeadRollups(handle.db);
@@ -126,8 +133,9 @@ export default async function run(): Promise<string> {
         "(hundreds of milliseconds, growing with volume). Triggers keep small per-day counts exact as leads, " +
         "notifications and refusals are written, so the dashboard reads a few thousand rows (or two look-ups " +
         "per school in the running totals) whatever the volume. Clicks to leads counts per program, where per-day " +
-        "rows would be as many as the raw ones, so it reads the raw rows through range indexes that cover the " +
-        "columns it needs (index-only scans).",
+        "rows would be as many as the raw ones (20,000 programs: a program-day holds about one click), so each program " +
+        "and school has one row per month with its counts before the month and a running count by day: a range of whole " +
+        "days reads two rows per program (the months of its first day and of the day after its last), whatever its length.",
       "",
     ].join("\n");
   } finally {

@@ -811,21 +811,22 @@ export const opsLeadRejectionsDaily = pgTable(
  * and leads (migration "ops_click_lead_months_triggers"); `ops_click_lead_months_rebuild()`
  * recomputes them from the raw rows.
  *
- * A series is one program (school_id = 0) or one school (program_id = 0), keyed by the ids on the
- * click and lead rows themselves. It has one row per UTC month from its first month with a click or
- * lead to its last, with no gaps: `clicks_before` counts everything before the month, `clicks[k]`
- * (k = 1..days in month) everything in the month up to and including day k; null when the month had
- * none. The count before any day is then one row's `before + array[day - 1]`, so a range of whole
- * days reads two rows per program (the months of its first day and of the day after its last),
- * however long the range. Per-day rows would not do: clicks are spread thin over thousands of
- * programs, so a program-day row holds about one click and there are as many rows as clicks.
+ * A series is one program (`series` = its id) or one school (`series` = minus its id), keyed by the
+ * ids on the click and lead rows themselves. It has one row per UTC month from its first month with
+ * a click or lead to its last, with no gaps: `clicks_before` counts everything before the month,
+ * `clicks[k]` (k = 1..days in month) everything in the month up to and including day k; null when
+ * the month had none. The count before any day is then one row's `before + array[day - 1]`, so a
+ * range of whole days reads two rows per program (the months of its first day and of the day after
+ * its last), however long the range. Per-day rows would not do: clicks are spread thin over
+ * thousands of programs, so a program-day row holds about one click and there are as many rows as
+ * clicks.
  */
 export const opsClickLeadMonths = pgTable(
   "ops_click_lead_months",
   {
     month: date("month", { mode: "string" }).notNull(),
-    programId: integer("program_id").notNull(),
-    schoolId: integer("school_id").notNull(),
+    /** A program's id, or a school's id negated. */
+    series: integer("series").notNull(),
     clicksBefore: integer("clicks_before").notNull().default(0),
     leadsBefore: integer("leads_before").notNull().default(0),
     clicks: integer("clicks").array(),
@@ -834,8 +835,8 @@ export const opsClickLeadMonths = pgTable(
     isLast: boolean("is_last").notNull().default(true),
   },
   (t) => [
-    primaryKey({ columns: [t.month, t.programId, t.schoolId] }),
-    index("ops_click_lead_months_series_idx").on(t.programId, t.schoolId, t.month),
+    primaryKey({ columns: [t.month, t.series] }),
+    index("ops_click_lead_months_series_idx").on(t.series, t.month),
     index("ops_click_lead_months_last_idx").on(t.month).where(sql`${t.isLast}`),
   ],
 );

@@ -38,8 +38,8 @@ const ordered = (rows: Count[]) => rows.every((r, i) => i === 0 || rows[i - 1]!.
 async function snapshot(db: Db): Promise<Row[]> {
   return query(
     db,
-    `select month::text, program_id, school_id, clicks_before, leads_before, clicks::text, leads::text, is_last
-     from ops_click_lead_months order by program_id, school_id, month`,
+    `select month::text, series, clicks_before, leads_before, clicks::text, leads::text, is_last
+     from ops_click_lead_months order by series, month`,
   );
 }
 

@@ -27,28 +27,35 @@ const dayIndex = (day: Date) => Math.round((day.getTime() - monthOf(day).getTime
 
 /**
  * Clicks and first leads in the whole UTC days [fromDay, toDay), one row per series of the scope:
- * `id, clicks, leads`. A series' count before a day is its row for that day's month, or, when its
- * last month is earlier, that month's total; with neither, nothing came before.
+ * `id, clicks, leads`. A series' count before a day is its row for that day's month; without one,
+ * its last month's total when that month is earlier (`last`), else nothing (it starts later).
+ * Rows are contiguous from a series' first month to its last, which the cases below rely on.
  */
 function wholeDays(scope: Scope, fromDay: Date, toDay: Date): SQL {
   const t = opsClickLeadMonths;
-  const id = scope === "program" ? sql`program_id` : sql`school_id`;
-  const inScope = scope === "program" ? sql`program_id <> 0` : sql`program_id = 0`;
+  // Joined on the stored `series` (whose statistics the planner knows), turned into an id at the end.
+  const id = (series: SQL) => (scope === "program" ? series : sql`-${series}`);
+  const inScope = scope === "program" ? sql`series > 0` : sql`series < 0`;
   const hiMonth = isoDay(monthOf(toDay));
   const loMonth = isoDay(monthOf(fromDay));
-  const rowAt = (month: string) => sql`(select ${id} as id, clicks_before, leads_before, clicks, leads from ${t}
-    where month = ${month} and ${inScope})`;
-  const before = (row: string, column: "clicks" | "leads", index: number, otherwise: SQL) =>
-    sql`coalesce(${sql.raw(`${row}.${column}_before + coalesce(${row}.${column}[${index}], 0)`)}, ${otherwise}, 0)`;
-  const lastBeforeFrom = (column: "clicks" | "leads") => sql`case when last_row.month < ${loMonth} then ${sql.raw(`last_row.${column}`)} end`;
-  return sql`select coalesce(hi.id, lo.id, last_row.id) as id,
-      ${before("hi", "clicks", dayIndex(toDay), sql`last_row.clicks`)} - ${before("lo", "clicks", dayIndex(fromDay), lastBeforeFrom("clicks"))} as clicks,
-      ${before("hi", "leads", dayIndex(toDay), sql`last_row.leads`)} - ${before("lo", "leads", dayIndex(fromDay), lastBeforeFrom("leads"))} as leads
-    from ${rowAt(hiMonth)} hi
-    full join ${rowAt(loMonth)} lo on lo.id = hi.id
-    full join (select ${id} as id, month, clicks_before + coalesce(clicks[array_upper(clicks, 1)], 0) as clicks,
+  const rowsAt = (month: string, day: Date) => {
+    const k = sql.raw(String(dayIndex(day)));
+    return sql`(select series, clicks_before + coalesce(clicks[${k}], 0) as clicks, leads_before + coalesce(leads[${k}], 0) as leads
+      from ${t} where month = ${month} and ${inScope})`;
+  };
+  return sql`with last as (
+      select series, month, clicks_before + coalesce(clicks[array_upper(clicks, 1)], 0) as clicks,
         leads_before + coalesce(leads[array_upper(leads, 1)], 0) as leads
-      from ${t} where is_last and month < ${hiMonth} and ${inScope}) last_row on last_row.id = coalesce(hi.id, lo.id)`;
+      from ${t} where is_last and month < ${hiMonth} and ${inScope})
+    select ${id(sql`coalesce(hi.series, lo.series)`)} as id, coalesce(hi.clicks, last.clicks, 0) - coalesce(lo.clicks, 0) as clicks,
+      coalesce(hi.leads, last.leads, 0) - coalesce(lo.leads, 0) as leads
+    from ${rowsAt(hiMonth, toDay)} hi
+    full join ${rowsAt(loMonth, fromDay)} lo on lo.series = hi.series
+    left join last on last.series = lo.series
+    union all
+    -- Series that ended inside the range and began after its first month.
+    select ${id(sql`last.series`)}, last.clicks, last.leads from last
+    where last.month >= ${loMonth} and not exists (select 1 from ${t} where month = ${loMonth} and series = last.series)`;
 }
 
 /** Counts straight from the raw rows in the given time spans (the partial days), one row per key. */
