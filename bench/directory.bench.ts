@@ -93,7 +93,7 @@ export async function queryBench(): Promise<{ table: string; worstP95: number }>
   }
   await handle.close();
   const table = [
-    `Data: ${SCALE.programs.toLocaleString("en-US")} programs, ${SCALE.campuses.toLocaleString("en-US")} campuses, ${SCALE.schools.toLocaleString("en-US")} schools (generated in ${seconds} s). ${ITERATIONS} runs per row after 5 warm-up runs; one page of 20 plus the count, as the page runs it (the page's ids, read in branches and, with a ZIP, growing circles; the capped count; then the ads and their campus cities by id).`,
+    `Data: ${SCALE.programs.toLocaleString("en-US")} programs, ${SCALE.campuses.toLocaleString("en-US")} campuses, ${SCALE.schools.toLocaleString("en-US")} schools (generated in ${seconds} s). ${ITERATIONS} runs per row after 5 warm-up runs; one page of 20 plus the count, as the page runs it (the page's ads, with their campus cities, read in the page's own statements: a search's branches in one statement, a ZIP's in growing circles; the capped count beside them).`,
     "",
     "| filters | matches (last run) | p50 ms | p95 ms |",
     "| --- | ---: | ---: | ---: |",

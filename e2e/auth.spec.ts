@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import {
   ADMIN_A,
@@ -13,13 +12,6 @@ import {
 
 // These tests create their own users through invitations: several bcrypt sign-ins each.
 test.describe.configure({ timeout: 150_000 });
-
-test("the sign-in page is accessible", async ({ page }) => {
-  await page.goto("/login");
-  await expect(page.getByRole("heading", { level: 1, name: "Sign in for schools" })).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => v.id)).toEqual([]);
-});
 
 test("password sign-in opens the school portal; signing out ends the session on the server", async ({ page, browser }) => {
   await signInWithPassword(page, ADMIN_A);

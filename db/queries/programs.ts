@@ -1,9 +1,9 @@
 import "server-only";
-import { and, asc, between, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, asc, between, eq, inArray, is, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { PgTransaction, unionAll } from "drizzle-orm/pg-core";
 import { unstable_cache } from "next/cache";
 import { EARTH_RADIUS_MILES, boundingBox } from "@/lib/geo";
-import { unionAll } from "drizzle-orm/pg-core";
-import { getDb, type Db } from "../client";
+import { getDb, type Db, type Tx } from "../client";
 import {
   campuses,
   directoryCampuses,
@@ -161,7 +161,7 @@ type WordsIn = "any" | "title";
  * a millisecond where the btrees would be read from end to end for a filter that is not their first
  * column. With a ZIP, the plain filters are checked on the campus rows instead (`campusLevel`).
  */
-function directoryConditions(db: Db, query: DirectoryQuery, campusLevel = false, wordsIn: WordsIn = "any", asTokens = false): SQL[] {
+function directoryConditions(db: Db | Tx, query: DirectoryQuery, campusLevel = false, wordsIn: WordsIn = "any", asTokens = false): SQL[] {
   const conditions: SQL[] = [];
   const words = searchWords(query.q);
   if (words.length > 0 || (asTokens && !campusLevel)) {
@@ -210,7 +210,7 @@ type Sponsored = "only" | "none" | "any";
  * the nearest such campus (and the title and sponsored rank the campus rows carry). The box finds
  * candidate campus rows on the position index (index-only); the exact distance decides.
  */
-function nearSubquery(db: Db, query: DirectoryQuery, miles: number, sponsored: Sponsored) {
+function nearSubquery(db: Db | Tx, query: DirectoryQuery, miles: number, sponsored: Sponsored) {
   const rows = campusRowsInBox(db, query, miles, sponsored);
   // Every campus row of a program carries the same title and rank (one refresh writes them all).
   return db
@@ -227,7 +227,7 @@ function nearSubquery(db: Db, query: DirectoryQuery, miles: number, sponsored: S
 }
 
 /** The programs with a campus within `miles` and every plain filter, for the count: grouped by id alone. */
-function nearProgramIds(db: Db, query: DirectoryQuery, miles: number) {
+function nearProgramIds(db: Db | Tx, query: DirectoryQuery, miles: number) {
   const rows = campusRowsInBox(db, query, miles, "any");
   return db
     .select({ programId: rows.programId })
@@ -241,7 +241,7 @@ function nearProgramIds(db: Db, query: DirectoryQuery, miles: number) {
  * The campus rows in the box around the point for `miles` matching the plain filters, with their
  * exact distance. The box is read on the position index (index-only).
  */
-function campusRowsInBox(db: Db, query: DirectoryQuery, miles: number, sponsored: Sponsored) {
+function campusRowsInBox(db: Db | Tx, query: DirectoryQuery, miles: number, sponsored: Sponsored) {
   const near = query.near!;
   const box = boundingBox(near, miles);
   const distance = campusDistanceSql(near.latitude, near.longitude);
@@ -275,7 +275,7 @@ type OrderColumns = { sponsoredRank: SQL | AnyColumn; title: SQL | AnyColumn; pr
 /**
  * One branch of the page order: the listings of one sponsored state matching `where` (a condition on
  * `directory_listings`; and, with a ZIP, within `miles`) with the search words in `wordsIn`, in
- * `order`, the first `take` of them (ids and distances), and how many there were when fewer.
+ * `order`: the first `take` of them (ids and distances).
  */
 type Branch = { sponsored: Sponsored; where?: SQL; wordsIn?: WordsIn; order: (c: OrderColumns) => SQL[]; byDistance?: boolean };
 
@@ -284,7 +284,7 @@ function needsListings(query: DirectoryQuery): boolean {
   return searchWords(query.q).length > 0 || Boolean(query.occupationId);
 }
 
-function branchStatement(db: Db, query: DirectoryQuery, branch: Branch, take: number, miles: number | null) {
+function branchStatement(db: Db | Tx, query: DirectoryQuery, branch: Branch, take: number, miles: number | null) {
   if (miles !== null && !branch.where && !needsListings(query)) {
     // A ZIP with plain filters only: the page from the campus rows alone (index-only).
     const near = nearSubquery(db, query, miles, branch.sponsored);
@@ -331,7 +331,7 @@ function tokensPayOff(query: DirectoryQuery): boolean {
 }
 
 /** The count, capped at COUNT_CAP + 1, of the listings matching every filter (within `miles` with a ZIP). */
-function countStatement(db: Db, query: DirectoryQuery, miles: number | null) {
+function countStatement(db: Db | Tx, query: DirectoryQuery, miles: number | null) {
   const near = miles !== null ? nearProgramIds(db, query, miles) : null;
   // Counting stops at COUNT_CAP: past that the page says "more than 1,000", and the count of a
   // broad search costs no more than one of a narrow one.
@@ -398,8 +398,8 @@ async function inRings<T>(radii: number[], wanted: number, margin: number, read:
 }
 
 /**
- * The page order as branches, each read on its own only when the ones before it do not fill the
- * page: sponsored programs (by rank, title matches first, nearest, title); then, with search words,
+ * The page order as branches, each read only when the ones before it do not fill the page (one
+ * statement for all of them on a first page without a ZIP; else one at a time): sponsored programs (by rank, title matches first, nearest, title); then, with search words,
  * the other programs whose title matches, then those that match through the school name; each by
  * distance (with a ZIP) and title. A branch ordered by distance first is read in growing circles.
  */
@@ -436,12 +436,14 @@ function pageBranches(query: DirectoryQuery): Branch[] {
 }
 
 /**
- * A branch's rows as ads, in the branch's order, in the same statement: the ids the branch picks
- * (numbered as they come out of its ORDER BY and LIMIT), then each one's ad by primary key. One
- * round trip per branch, not one for the ids and another for the ads.
+ * Picked rows (a subquery of program ids and distances, in the order to show) as ads, in that
+ * order, in the same statement: the rows are numbered as they come out of the subquery's ORDER BY
+ * and LIMIT, then each one's ad is read by primary key and the result ordered by that number. One
+ * round trip, not one for the ids and another for the ads.
  */
-function branchAds(db: Db, query: DirectoryQuery, branch: Branch, take: number, miles: number | null) {
-  const picked = branchStatement(db, query, branch, take, miles).as("picked");
+type Picked = ReturnType<ReturnType<typeof branchStatement>["as"]>;
+
+function adsInOrder(db: Db | Tx, picked: Picked) {
   const page = db
     .select({ programId: picked.programId, distanceMiles: picked.distanceMiles, position: sql<number>`row_number() over ()`.as("position") })
     .from(picked)
@@ -455,53 +457,28 @@ function branchAds(db: Db, query: DirectoryQuery, branch: Branch, take: number, 
     .orderBy(page.position);
 }
 
+/** One branch's rows as ads, in the branch's order (see adsInOrder). */
+function branchAds(db: Db | Tx, query: DirectoryQuery, branch: Branch, take: number, miles: number | null) {
+  return adsInOrder(db, branchStatement(db, query, branch, take, miles).as("picked"));
+}
+
 /**
- * The first page of several branches read in one statement: the branches' picks, each numbered as
- * it leaves its own ORDER BY and LIMIT, joined by UNION ALL under one LIMIT. Postgres reads a UNION
- * ALL's parts in turn and stops when the LIMIT is met, so a later branch costs nothing when the ones
- * before it fill the page, as when they are read one statement at a time. Each row carries its
- * branch and its place in it, so that the caller can check that order (`inBranchOrder`).
+ * The first page of several branches read in one statement: the branches' picks, each with its own
+ * ORDER BY and LIMIT, joined by UNION ALL under one LIMIT and numbered as they come out. Postgres
+ * runs a UNION ALL as an Append that reads its parts in turn and stops when the LIMIT above it is
+ * met, so a later branch costs nothing when the ones before it fill the page, as when they were read
+ * one statement at a time; and the parts come out in order, since a subquery with a LIMIT is never
+ * run by parallel workers (which alone could interleave them; PGlite has none).
  */
-function branchesAds(db: Db, query: DirectoryQuery, branches: Branch[], take: number) {
+function branchesAds(db: Db | Tx, query: DirectoryQuery, branches: Branch[], take: number) {
   const parts = branches.map((branch, i) => {
     const picked = branchStatement(db, query, branch, take, null).as(`picked${i}`);
-    return db
-      .select({
-        programId: picked.programId,
-        distanceMiles: picked.distanceMiles,
-        branch: sql<number>`${sql.raw(String(i))}`.as("branch"),
-        place: sql<number>`row_number() over ()`.as("place"),
-      })
-      .from(picked);
+    return db.select({ programId: picked.programId, distanceMiles: picked.distanceMiles }).from(picked);
   });
   const [first, second, ...rest] = parts;
   const picked = (second ? unionAll(first!, second, ...rest) : first!).limit(take).as("picked");
-  const page = db
-    .select({
-      programId: picked.programId,
-      distanceMiles: picked.distanceMiles,
-      branch: picked.branch,
-      place: picked.place,
-      position: sql<number>`row_number() over ()`.as("position"),
-    })
-    .from(picked)
-    .as("page");
-  return db
-    .select({ ...programAdColumns, distanceMiles: page.distanceMiles, branch: page.branch, place: page.place })
-    .from(page)
-    .innerJoin(programs, eq(programs.id, page.programId))
-    .innerJoin(schools, eq(schools.id, programs.schoolId))
-    .innerJoin(programAreas, eq(programAreas.id, programs.programAreaId))
-    .orderBy(page.position);
-}
-
-/** Whether rows came in branch order: branches in turn, each from its first row on, none interleaved. */
-function inBranchOrder(rows: { branch: number; place: number }[]): boolean {
-  return rows.every((r, i) => {
-    const before = rows[i - 1];
-    if (!before || before.branch !== r.branch) return Number(r.place) === 1 && (!before || Number(before.branch) < Number(r.branch));
-    return Number(r.place) === Number(before.place) + 1;
-  });
+  // The same two columns as one branch's (drizzle types a union's id column as maybe a primary key).
+  return adsInOrder(db, picked as unknown as Picked);
 }
 
 type PageRow = AdRow & { distanceMiles: number | null };
@@ -531,13 +508,8 @@ async function adsFor(database: Db, picked: PickedRow[]): Promise<PageRow[]> {
 async function pageAds(query: DirectoryQuery, database: Db): Promise<PageRow[]> {
   const branches = pageBranches(query);
   // A first page of a search without a ZIP: every branch in one statement, which reads the later
-  // ones only if the earlier ones leave room (the rows say which branch they are from, and where).
-  if (query.offset === 0 && !query.near && branches.length > 1) {
-    const rows = await branchesAds(database, query, branches, query.limit);
-    // (Rows that did not come in that order are read again branch by branch, below.)
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the check's columns, not the ad's
-    if (inBranchOrder(rows)) return rows.map(({ branch, place, ...row }) => row);
-  }
+  // ones only if the earlier ones leave room.
+  if (query.offset === 0 && !query.near && branches.length > 1) return branchesAds(database, query, branches, query.limit);
   let skip = query.offset;
   const out: (PageRow | PickedRow)[] = [];
   for (const branch of branches) {
@@ -560,13 +532,17 @@ async function pageAds(query: DirectoryQuery, database: Db): Promise<PageRow[]> 
 async function cappedCount(query: DirectoryQuery, database: Db): Promise<number> {
   const tokens = filterTokens(query);
   if (!query.near && searchWords(query.q).length > 0 && tokens.all.length + tokens.any.length === 0) {
-    // Search words alone: the planner expects a sequential scan to meet the cap early, but checking
+    // Search words without plain filters: the planner expects a sequential scan to meet the cap early, but checking
     // the word array row by row costs three times the GIN index's bitmap ("cedar", 13,759 matches:
     // 15.6 ms against 5.6 ms). With filters as well, it takes the index by itself.
-    return database.transaction(async (tx) => {
-      const [, rows] = await Promise.all([tx.execute(sql`set local enable_seqscan = off`), countStatement(tx as unknown as Db, query, null)]);
-      return rows[0]?.n ?? 0;
-    });
+    // In a short transaction of its own, so that the setting ends with it: never inside a caller's
+    // transaction, where SET LOCAL would outlive this statement.
+    if (!is(database, PgTransaction)) {
+      return database.transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        return (await countStatement(tx, query, null))[0]?.n ?? 0;
+      });
+    }
   }
   if (!query.near) return (await countStatement(database, query, null))[0]?.n ?? 0;
   const read = async (miles: number) => (await countStatement(database, query, miles))[0]?.n ?? 0;
@@ -591,17 +567,22 @@ export async function searchDirectory(query: DirectoryQuery, db?: Db): Promise<D
 }
 
 /**
- * The directory's statements for one query, for the bench's EXPLAIN: the first branch of the page
- * (the whole page unless the first branch runs short) and the count, at the full radius.
+ * The directory's page statements for one query, for the bench's EXPLAIN, as searchDirectory runs
+ * them at the full radius: a first page without a ZIP in one statement; else each branch (its ads
+ * on a first page, its ids past an offset). The count is its plain statement (searchDirectory reads
+ * a words-only count with sequential scans off, which this plain EXPLAIN does not).
  */
 export function directoryStatements(query: DirectoryQuery, database: Db) {
   const branches = pageBranches(query);
   const miles = query.near?.miles ?? null;
   const take = query.offset + query.limit;
+  const oneStatement = query.offset === 0 && !query.near && branches.length > 1;
   return {
-    ...(query.offset === 0 && !query.near && branches.length > 1
+    ...(oneStatement
       ? { pageBranches: branchesAds(database, query, branches, take) }
-      : Object.fromEntries(branches.map((b, i) => [`pageBranch${i + 1}`, branchAds(database, query, b, take, miles)]))),
+      : Object.fromEntries(
+          branches.map((b, i) => [`pageBranch${i + 1}`, query.offset === 0 ? branchAds(database, query, b, take, miles) : branchStatement(database, query, b, take, miles)]),
+        )),
     countQuery: countStatement(database, query, miles),
   };
 }
