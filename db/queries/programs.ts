@@ -365,8 +365,18 @@ const RING_GROWTH = 2.5;
 const PAGE_RING_MARGIN = 2;
 const COUNT_RING_MARGIN = 4;
 
-/** Radii to try for a ZIP search, up to the asked one. */
-function rings(miles: number): number[] {
+/**
+ * A search so narrow (search words and a plain filter as well) that a small circle rarely holds a
+ * page of it: read at the full radius at once rather than first in a circle that comes up short.
+ */
+function narrowSearch(query: DirectoryQuery): boolean {
+  const tokens = filterTokens(query);
+  return searchWords(query.q).length > 0 && tokens.all.length + tokens.any.length > 0;
+}
+
+/** Radii to try for a ZIP search, up to the asked one (only that one for a narrow search). */
+function rings(miles: number, narrow = false): number[] {
+  if (narrow) return [miles];
   const out: number[] = [];
   for (let r = FIRST_RING_MILES; r < miles; r *= RING_GROWTH) out.push(r);
   out.push(miles);
@@ -518,7 +528,7 @@ async function pageAds(query: DirectoryQuery, database: Db): Promise<PageRow[]> 
       skip === 0 ? branchAds(database, query, branch, take, miles) : branchStatement(database, query, branch, take, miles);
     // A branch by distance first is read in growing circles: the nearest `take` within a small
     // circle are the nearest overall.
-    const rows = !query.near || !branch.byDistance ? await read(query.near?.miles ?? null) : await inRings(rings(query.near.miles), take, PAGE_RING_MARGIN, read, (r) => r.length);
+    const rows = !query.near || !branch.byDistance ? await read(query.near?.miles ?? null) : await inRings(rings(query.near.miles, narrowSearch(query)), take, PAGE_RING_MARGIN, read, (r) => r.length);
     out.push(...rows.slice(skip));
     if (out.length >= query.limit) break;
     skip = Math.max(0, skip - rows.length);
@@ -546,7 +556,7 @@ async function cappedCount(query: DirectoryQuery, database: Db): Promise<number>
   }
   if (!query.near) return (await countStatement(database, query, null))[0]?.n ?? 0;
   const read = async (miles: number) => (await countStatement(database, query, miles))[0]?.n ?? 0;
-  return inRings(rings(query.near.miles), COUNT_CAP + 1, COUNT_RING_MARGIN, read, (n) => n);
+  return inRings(rings(query.near.miles, narrowSearch(query)), COUNT_CAP + 1, COUNT_RING_MARGIN, read, (n) => n);
 }
 
 /**
