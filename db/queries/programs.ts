@@ -150,6 +150,12 @@ function filterTokens(query: DirectoryQuery): { all: string[]; any: string[][] }
   return { all, any };
 }
 
+/** How many plain filters a query has (each credential or delivery set counts once). */
+function filterCount(query: DirectoryQuery): number {
+  const tokens = filterTokens(query);
+  return tokens.all.length + tokens.any.length;
+}
+
 /** Which word array a branch's search words must be in: title and school name, or the title alone. */
 type WordsIn = "any" | "title";
 
@@ -326,8 +332,7 @@ function branchStatement(db: Db | Tx, query: DirectoryQuery, branch: Branch, tak
  * the cap.
  */
 function tokensPayOff(query: DirectoryQuery): boolean {
-  const dimensions = [query.areaId, query.credential?.length, query.delivery?.length, query.accredited, query.state].filter(Boolean).length;
-  return Boolean(query.state) || dimensions >= 3;
+  return Boolean(query.state) || filterCount(query) >= 3;
 }
 
 /** The count, capped at COUNT_CAP + 1, of the listings matching every filter (within `miles` with a ZIP). */
@@ -370,8 +375,7 @@ const COUNT_RING_MARGIN = 4;
  * page of it: read at the full radius at once rather than first in a circle that comes up short.
  */
 function narrowSearch(query: DirectoryQuery): boolean {
-  const tokens = filterTokens(query);
-  return searchWords(query.q).length > 0 && tokens.all.length + tokens.any.length > 0;
+  return searchWords(query.q).length > 0 && filterCount(query) > 0;
 }
 
 /** Radii to try for a ZIP search, up to the asked one (only that one for a narrow search). */
@@ -409,9 +413,10 @@ async function inRings<T>(radii: number[], wanted: number, margin: number, read:
 
 /**
  * The page order as branches, each read only when the ones before it do not fill the page (one
- * statement for all of them on a first page without a ZIP; else one at a time): sponsored programs (by rank, title matches first, nearest, title); then, with search words,
- * the other programs whose title matches, then those that match through the school name; each by
- * distance (with a ZIP) and title. A branch ordered by distance first is read in growing circles.
+ * statement for all of them on a first page without a ZIP; else one at a time): sponsored programs
+ * (by rank, title matches first, nearest, title); then, with search words, the other programs whose
+ * title matches, then those that match through the school name; each by distance (with a ZIP) and
+ * title. A branch ordered by distance first is read in growing circles.
  */
 function pageBranches(query: DirectoryQuery): Branch[] {
   const words = searchWords(query.q);
@@ -515,11 +520,12 @@ async function adsFor(database: Db, picked: PickedRow[]): Promise<PageRow[]> {
  * from its first row brings its ads in the same statement; one read past an offset (page 2 on)
  * brings ids only, so that the rows it skips cost no ad, and the page's ads follow by id.
  */
+/** A first page of a search without a ZIP: every branch in one statement (branchesAds). */
+const firstPageInOneStatement = (query: DirectoryQuery, branches: Branch[]) => query.offset === 0 && !query.near && branches.length > 1;
+
 async function pageAds(query: DirectoryQuery, database: Db): Promise<PageRow[]> {
   const branches = pageBranches(query);
-  // A first page of a search without a ZIP: every branch in one statement, which reads the later
-  // ones only if the earlier ones leave room.
-  if (query.offset === 0 && !query.near && branches.length > 1) return branchesAds(database, query, branches, query.limit);
+  if (firstPageInOneStatement(query, branches)) return branchesAds(database, query, branches, query.limit);
   let skip = query.offset;
   const out: (PageRow | PickedRow)[] = [];
   for (const branch of branches) {
@@ -540,13 +546,12 @@ async function pageAds(query: DirectoryQuery, database: Db): Promise<PageRow[]> 
 
 /** The capped count; with a ZIP, in growing circles, since a circle with more than COUNT_CAP answers it. */
 async function cappedCount(query: DirectoryQuery, database: Db): Promise<number> {
-  const tokens = filterTokens(query);
-  if (!query.near && searchWords(query.q).length > 0 && tokens.all.length + tokens.any.length === 0) {
-    // Search words without plain filters: the planner expects a sequential scan to meet the cap early, but checking
-    // the word array row by row costs three times the GIN index's bitmap ("cedar", 13,759 matches:
-    // 15.6 ms against 5.6 ms). With filters as well, it takes the index by itself.
-    // In a short transaction of its own, so that the setting ends with it: never inside a caller's
-    // transaction, where SET LOCAL would outlive this statement.
+  if (!query.near && searchWords(query.q).length > 0 && filterCount(query) === 0) {
+    // Search words without plain filters: the planner expects a sequential scan to meet the cap
+    // early, but checking the word array row by row costs three times the GIN index's bitmap
+    // ("cedar", 13,759 matches: 15.6 ms against 5.6 ms). With filters as well, it takes the index by
+    // itself. In a short transaction of its own, so that the setting ends with it: never inside a
+    // caller's transaction, where SET LOCAL would outlive this statement.
     if (!is(database, PgTransaction)) {
       return database.transaction(async (tx) => {
         await tx.execute(sql`set local enable_seqscan = off`);
@@ -586,9 +591,8 @@ export function directoryStatements(query: DirectoryQuery, database: Db) {
   const branches = pageBranches(query);
   const miles = query.near?.miles ?? null;
   const take = query.offset + query.limit;
-  const oneStatement = query.offset === 0 && !query.near && branches.length > 1;
   return {
-    ...(oneStatement
+    ...(firstPageInOneStatement(query, branches)
       ? { pageBranches: branchesAds(database, query, branches, take) }
       : Object.fromEntries(
           branches.map((b, i) => [`pageBranch${i + 1}`, query.offset === 0 ? branchAds(database, query, b, take, miles) : branchStatement(database, query, b, take, miles)]),
