@@ -92,24 +92,8 @@ export async function Directory({ searchParams, action, occupationId, idPrefix =
           ))}
         </select>
       </div>
-      <fieldset>
-        <legend className="text-sm font-semibold">Credential</legend>
-        {credentialLevel.enumValues.map((c) => (
-          <div key={c} className="mt-1 flex items-center gap-2 text-sm">
-            <input id={id(`credential-${c}`)} type="checkbox" name="credential" value={c} defaultChecked={filters.credential.includes(c)} />
-            <label htmlFor={id(`credential-${c}`)}>{CREDENTIAL_LABELS[c]}</label>
-          </div>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend className="text-sm font-semibold">How it is taught</legend>
-        {deliveryMode.enumValues.map((d) => (
-          <div key={d} className="mt-1 flex items-center gap-2 text-sm">
-            <input id={id(`delivery-${d}`)} type="checkbox" name="delivery" value={d} defaultChecked={filters.delivery.includes(d)} />
-            <label htmlFor={id(`delivery-${d}`)}>{DELIVERY_LABELS[d]}</label>
-          </div>
-        ))}
-      </fieldset>
+      <CheckboxGroup legend="Credential" name="credential" values={credentialLevel.enumValues} labels={CREDENTIAL_LABELS} checked={filters.credential} id={id} />
+      <CheckboxGroup legend="How it is taught" name="delivery" values={deliveryMode.enumValues} labels={DELIVERY_LABELS} checked={filters.delivery} id={id} />
       <div>
         <label htmlFor={id("state")} className="block text-sm font-semibold">
           Campus state
@@ -242,6 +226,35 @@ export async function Directory({ searchParams, action, occupationId, idPrefix =
         ) : null}
       </section>
     </div>
+  );
+}
+
+/** A filter of several values, any of which may be ticked (a GET form sends each as `name=value`). */
+function CheckboxGroup<V extends string>({
+  legend,
+  name,
+  values,
+  labels,
+  checked,
+  id,
+}: {
+  legend: string;
+  name: string;
+  values: readonly V[];
+  labels: Record<V, string>;
+  checked: readonly V[];
+  id: (name: string) => string;
+}) {
+  return (
+    <fieldset>
+      <legend className="text-sm font-semibold">{legend}</legend>
+      {values.map((v) => (
+        <div key={v} className="mt-1 flex items-center gap-2 text-sm">
+          <input id={id(`${name}-${v}`)} type="checkbox" name={name} value={v} defaultChecked={checked.includes(v)} />
+          <label htmlFor={id(`${name}-${v}`)}>{labels[v]}</label>
+        </div>
+      ))}
+    </fieldset>
   );
 }
 
