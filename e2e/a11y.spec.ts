@@ -33,8 +33,8 @@ const PUBLIC_PAGES: Record<string, string[]> = {
   "/terms": ["/terms"],
   "/login": ["/login"],
   "/login/check-email": ["/login/check-email"],
-  // The proxy serves cacheable filter sets of /schools from this route.
-  "/directory/[filters]": ["/schools?credential=associate&delivery=online"],
+  // A filter set's own address (the proxy also serves /schools?credential=… from here).
+  "/directory/[filters]": ["/directory/credential=associate&delivery=online"],
 };
 
 /** Pages reached by following a link from a list page: [route, list page, link prefix]. */

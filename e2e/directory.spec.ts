@@ -137,6 +137,45 @@ test.describe("directory URL and form", () => {
     await expect.poll(() => matchCount(page)).toBe(bachelors);
   });
 
+  test("a filter set has one address: instant filters and links go straight to it, other spellings redirect there", async ({ page }) => {
+    const redirects: string[] = [];
+    page.on("response", (response) => {
+      if (response.status() >= 300 && response.status() < 400) redirects.push(response.url());
+    });
+    await page.goto("/schools");
+    await page.getByRole("checkbox", { name: "Bachelor's degree" }).check();
+    await expect(page).toHaveURL(/\/directory\/credential=bachelor$/);
+    await page.getByRole("combobox", { name: "Campus state" }).selectOption("TX");
+    await expect(page).toHaveURL(/\/directory\/credential=bachelor&state=TX$/);
+    await expect(page.getByRole("checkbox", { name: "Bachelor's degree" })).toBeChecked();
+    await page.getByRole("combobox", { name: "Sort by" }).selectOption("name");
+    await expect(page).toHaveURL(/\/directory\/credential=bachelor&state=TX&sort=name$/);
+    await page.getByRole("combobox", { name: "Sort by" }).selectOption("recommended");
+    await expect(page).toHaveURL(/\/directory\/credential=bachelor&state=TX$/);
+    await page.getByRole("textbox", { name: "ZIP code" }).fill("75201");
+    await page.getByRole("textbox", { name: "ZIP code" }).press("Enter");
+    await expect(page).toHaveURL(/\/directory\/credential=bachelor&state=TX&zip=75201&radius=50$/);
+    await expect(heading(page)).toContainText("within 50 miles of 75201");
+    expect(redirects).toEqual([]);
+
+    // "Clear all" is the unfiltered directory; a search by name is rendered per request, at /schools.
+    await page.getByRole("link", { name: "Clear all" }).click();
+    await expect(page).toHaveURL(/\/schools$/);
+    await page.getByRole("searchbox", { name: "School or program name" }).fill("informatics");
+    await page.getByRole("searchbox", { name: "School or program name" }).press("Enter");
+    await expect(page).toHaveURL(/\/schools\?q=informatics$/);
+    expect(redirects).toEqual([]);
+
+    // A link from elsewhere, spelled another way: the same page at its canonical address.
+    await page.goto("/directory/state=tx&credential=bachelor&sort=recommended&utm_source=mail");
+    await expect(page).toHaveURL(/\/directory\/credential=bachelor&state=TX$/);
+    await expect(page.getByRole("combobox", { name: "Campus state" })).toHaveValue("TX");
+    // A malformed ZIP: the per-request page, with the message beside the field.
+    await page.goto("/directory/zip=123&radius=50");
+    await expect(page).toHaveURL(/\/schools\?zip=123&radius=50$/);
+    await expect(page.getByRole("textbox", { name: "ZIP code" })).toHaveAccessibleDescription(/5-digit ZIP code/);
+  });
+
   test("the form works without JavaScript as a plain GET form", async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
@@ -160,7 +199,7 @@ test.describe("directory URL and form", () => {
     const firstPage = await cardTexts(page);
     expect(firstPage).toHaveLength(20);
     await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Next page" }).click();
-    await expect(page).toHaveURL(/page=2/);
+    await expect(page).toHaveURL(/\/directory\/sort=name&page=2$/);
     await expect(page.getByRole("navigation", { name: "Pages" }).locator("[aria-current=page]")).toHaveText("Page 2");
     const secondPage = await cardTexts(page);
     expect(secondPage[0]).not.toEqual(firstPage[0]);

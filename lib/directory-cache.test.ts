@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { careerProfileCacheKey, directoryCacheKey, filtersFromCacheKey, parseMetroSort } from "./directory-cache";
+import { parseDirectoryParams } from "@/lib/validations/directory";
+import { careerProfileCacheKey, directoryCacheKey, directoryPath, directoryRedirect, filtersFromCacheKey, parseMetroSort } from "./directory-cache";
 
 const key = (query: string) => directoryCacheKey(new URLSearchParams(query));
 
@@ -31,6 +32,43 @@ describe("directory page-cache keys", () => {
     expect(filtersFromCacheKey("credential=associate&credential=diploma&state=CA")).toEqual(expected);
     expect(filtersFromCacheKey(encodeURIComponent("credential=associate&credential=diploma&state=CA"))).toEqual(expected);
     expect(filtersFromCacheKey("%E0%A4%A")).toEqual({});
+  });
+});
+
+const filtersOf = (query: string) => parseDirectoryParams(Object.fromEntries(new URLSearchParams(query)), () => true).filters;
+
+describe("directory addresses", () => {
+  it("links a cached filter set to its page-cache route, by the same key the proxy rewrites to", () => {
+    for (const query of ["state=CA&delivery=online", "zip=90012&radius=25&sort=distance&page=2", "credential=associate&accredited=1"]) {
+      const path = directoryPath(filtersOf(query));
+      expect(path).toBe(`/directory/${key(query)}`);
+      // The route takes it as it is: no redirect.
+      expect(directoryRedirect(path.slice("/directory/".length))).toBeNull();
+    }
+  });
+
+  it("links the unfiltered directory and what is rendered per request to /schools", () => {
+    expect(directoryPath({})).toBe("/schools");
+    expect(directoryPath(filtersOf("sort=recommended&page=1"))).toBe("/schools");
+    expect(directoryPath(filtersOf("q=coding&state=CA"))).toBe("/schools?q=coding&state=CA");
+    expect(directoryPath(filtersOf("zip=90012&radius=37"))).toBe("/schools?zip=90012&radius=37");
+  });
+
+  it("redirects a route segment that is not a canonical key to the address that is", () => {
+    // Another order, case, a default or noise: the canonical key.
+    expect(directoryRedirect("state=ca&delivery=online")).toBe("/directory/delivery=online&state=CA");
+    expect(directoryRedirect(encodeURIComponent("delivery=online&state=CA&utm_source=x"))).toBe("/directory/delivery=online&state=CA");
+    expect(directoryRedirect("sort=recommended")).toBe("/schools");
+    expect(directoryRedirect("radius=50")).toBe("/schools");
+    expect(directoryRedirect("garbage")).toBe("/schools");
+    expect(directoryRedirect("%E0%A4%A")).toBe("/schools");
+    // Free text or a field error: the per-request page, which shows the message.
+    expect(directoryRedirect("zip=9001&radius=50")).toBe("/schools?zip=9001&radius=50");
+    expect(directoryRedirect("q=coding")).toBe("/schools?q=coding");
+    // Canonical keys, spelled as links spell them or percent-encoded: the page itself.
+    expect(directoryRedirect("all")).toBeNull();
+    expect(directoryRedirect("delivery=online&state=CA")).toBeNull();
+    expect(directoryRedirect(encodeURIComponent("delivery=online&state=CA"))).toBeNull();
   });
 });
 

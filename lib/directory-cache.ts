@@ -4,11 +4,15 @@ import {
   RADIUS_CHOICES,
   directoryQueryString,
   parseDirectoryParams,
+  type DirectoryFilters,
   type RawSearchParams,
 } from "@/lib/validations/directory";
 
 /** The cache key of the unfiltered directory (a path segment cannot be empty). */
 const ALL = "all";
+
+/** The directory's page-cache route (app/directory/[filters]): a filter set's own address. */
+const DIRECTORY_ROUTE = "/directory/";
 
 /** The query string's parameters in the shape a page receives them. */
 function rawParams(search: URLSearchParams): RawSearchParams {
@@ -30,14 +34,57 @@ function rawParams(search: URLSearchParams): RawSearchParams {
  */
 export function directoryCacheKey(search: URLSearchParams, extra: Record<string, string | null> = {}): string | null {
   const { filters, errors } = parseDirectoryParams(rawParams(search), () => true);
-  if (errors.zip || errors.radius || filters.q) return null;
-  if (filters.zip && !(RADIUS_CHOICES as readonly number[]).includes(filters.radius)) return null;
+  if (errors.zip || errors.radius || !cacheable(filters)) return null;
   const parts = [directoryQueryString(filters).slice(1)];
   for (const [name, value] of Object.entries(extra)) {
     if (value !== null) parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
   }
   const query = parts.filter(Boolean).join("&");
   return query === "" ? ALL : query;
+}
+
+/** Whether a (well-formed) filter set is served from the page cache: no free text, a radius the form offers. */
+function cacheable(filters: Partial<DirectoryFilters>): boolean {
+  if (filters.q) return false;
+  return !filters.zip || filters.radius === undefined || (RADIUS_CHOICES as readonly number[]).includes(filters.radius);
+}
+
+/**
+ * The address of a directory filter set, for the directory's links and its instant filters: the
+ * page-cache route itself (`/directory/state=CA&delivery=online`) when the set is cached there, so a
+ * click skips the proxy step (lib/directory-cache's rewrite costs about a third of a cached page's
+ * throughput); otherwise /schools with the query string. The unfiltered directory is /schools.
+ * The no-JavaScript form still submits to /schools?…, which the proxy rewrites to the same page.
+ */
+export function directoryPath(filters: Partial<DirectoryFilters>): string {
+  const query = directoryQueryString(filters);
+  if (query === "") return "/schools";
+  return cacheable(filters) ? `${DIRECTORY_ROUTE}${query.slice(1)}` : `/schools${query}`;
+}
+
+/**
+ * For a request to the directory's page-cache route: null when `param` (its path segment) is a
+ * canonical key, which the page renders; otherwise the address to redirect to, the canonical key's
+ * own or /schools?… (free text, a field error: rendered per request). So every filter set has one
+ * cached page, and a made-up segment costs a redirect, never a page in the cache.
+ */
+export function directoryRedirect(param: string): string | null {
+  const text = decodeKey(param);
+  if (text === null) return "/schools";
+  const search = new URLSearchParams(text === ALL ? "" : text);
+  const key = directoryCacheKey(search);
+  if (key !== null && decodeKey(key) === text) return null;
+  if (key === null) return `/schools?${search.toString()}`;
+  return key === ALL ? "/schools" : `${DIRECTORY_ROUTE}${key}`;
+}
+
+/** A path segment back to the key's text; null if it is not valid percent-encoding. */
+function decodeKey(param: string): string | null {
+  try {
+    return decodeURIComponent(param);
+  } catch {
+    return null;
+  }
 }
 
 /** The career profile's metro table order (`?metroSort=`): employment unless salary is asked for. */
@@ -59,27 +106,24 @@ export function careerProfileCacheKey(search: URLSearchParams): string | null {
  * percent-encoded; a canonical query string holds no "%" of its own, so decoding is always safe.
  */
 export function filtersFromCacheKey(key: string): RawSearchParams {
-  let text = key;
-  try {
-    text = decodeURIComponent(key);
-  } catch {
-    return {};
-  }
-  return text === ALL ? {} : rawParams(new URLSearchParams(text));
+  const text = decodeKey(key);
+  return text === null || text === ALL ? {} : rawParams(new URLSearchParams(text));
 }
 
 /** A rewrite to the page-cache route at `pathname`, or on to the per-request page without a key. */
 function rewriteTo(request: NextRequest, key: string | null, pathname: (key: string) => string): NextResponse {
   if (key === null) return NextResponse.next();
   const url = request.nextUrl.clone();
+  // The key as it is (a canonical query string: "=" and "&" are valid in a path segment), so that
+  // the directory's own links to the route (directoryPath) name the same cached page.
   // The query string stays (the page ignores it; Next's own `_rsc` parameter must survive).
-  url.pathname = pathname(encodeURIComponent(key));
+  url.pathname = pathname(key);
   return NextResponse.rewrite(url);
 }
 
 /** Proxy step for /schools: serve a cacheable filter set from app/directory/[filters]. */
 export function rewriteDirectory(request: NextRequest): NextResponse {
-  return rewriteTo(request, directoryCacheKey(request.nextUrl.searchParams), (key) => `/directory/${key}`);
+  return rewriteTo(request, directoryCacheKey(request.nextUrl.searchParams), (key) => `${DIRECTORY_ROUTE}${key}`);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageLink } from "@/components/page-link";
 import { connection } from "next/server";
 import { listStateCounts } from "@/db/queries/states";
+import { directoryPath } from "@/lib/directory-cache";
 import { formatNumber } from "@/lib/format";
 import { US_STATES, isStateCode, stateSlug } from "@/lib/validations/directory";
 
@@ -17,7 +18,7 @@ export default async function StatesPage() {
   return (
     <div className="container-page max-w-4xl py-8">
       <h1 className="text-3xl font-bold tracking-tight">School programs by state</h1>
-      <p className="mt-2 text-muted">Campus-based programs, counted by the state of their campuses. Online programs are in the <PageLink href="/schools?delivery=online">directory</PageLink>.</p>
+      <p className="mt-2 text-muted">Campus-based programs, counted by the state of their campuses. Online programs are in the <PageLink href={directoryPath({ delivery: ["online"] })}>directory</PageLink>.</p>
       <table className="mt-6 w-full text-left">
         <caption className="sr-only">Campus-based programs and schools in each state</caption>
         <thead>

@@ -28,8 +28,7 @@ export function AutoSubmit() {
       for (const [key, value] of new FormData(form)) {
         if (typeof value === "string" && value.trim() !== "") params.append(key, value.trim());
       }
-      const query = params.toString();
-      router.push(`${form.getAttribute("action") ?? ""}${query ? `?${query}` : ""}`, { scroll: false });
+      router.push(formAddress(form, params), { scroll: false });
     };
     const onChange = (event: Event) => {
       const el = event.target as HTMLInputElement;
@@ -53,4 +52,21 @@ export function AutoSubmit() {
   }, [router]);
 
   return <span ref={marker} hidden />;
+}
+
+/**
+ * Where the form's values go, without the defaults the server leaves out of its own links (the
+ * recommended sort, a radius without a ZIP). A form with `data-cached-path` (the /schools directory)
+ * goes to the filter set's page-cache address, spelled as lib/directory-cache's `directoryPath`
+ * spells it (the fields are in the key's order), which skips the proxy step. A free-text search, or
+ * no filter at all, goes to the form's action. Should the spellings ever differ, the route redirects
+ * to its key, so the page is right either way, one hop later.
+ */
+function formAddress(form: HTMLFormElement, params: URLSearchParams): string {
+  if (params.get("sort") === "recommended") params.delete("sort");
+  if (!params.has("zip")) params.delete("radius");
+  const query = params.toString();
+  if (!query) return form.getAttribute("action") ?? "";
+  const cachedPath = form.dataset.cachedPath;
+  return cachedPath && !params.has("q") ? `${cachedPath}${query}` : `${form.getAttribute("action") ?? ""}?${query}`;
 }

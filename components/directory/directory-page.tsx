@@ -18,7 +18,7 @@ export function DirectoryPage({ searchParams }: { searchParams: RawSearchParams 
         their programs are labelled Sponsored.
       </p>
       <div className="mt-8">
-        <Directory searchParams={searchParams} action="/schools" />
+        <Directory searchParams={searchParams} action="/schools" cachedAddresses />
       </div>
     </div>
   );

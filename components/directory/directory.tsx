@@ -1,6 +1,7 @@
 import { PageLink } from "@/components/page-link";
 import { COUNT_CAP, listProgramAreasCached, searchDirectoryCached } from "@/db/queries/programs";
 import { credentialLevel, deliveryMode } from "@/db/schema";
+import { directoryPath } from "@/lib/directory-cache";
 import { zipCentroid } from "@/lib/geo";
 import { CREDENTIAL_LABELS, DELIVERY_LABELS, formatNumber } from "@/lib/format";
 import {
@@ -21,6 +22,11 @@ type Props = {
   searchParams: RawSearchParams;
   /** Where the form submits (the page it is on). */
   action: string;
+  /**
+   * Links and instant filters go to each filter set's page-cache address (lib/directory-cache's
+   * directoryPath) rather than to `action` with a query string: the /schools directory.
+   */
+  cachedAddresses?: boolean;
   /** Only programs leading to this career (the career profile's column). */
   occupationId?: number;
   /** id prefix, so two directories could share a page. */
@@ -40,7 +46,7 @@ const fieldClass = "mt-1 block w-full rounded-md border border-slate-400 bg-whit
  * The school program directory: a GET form of filters beside one page of matching program ads.
  * Server-rendered; the URL holds every filter, so a page can be shared, bookmarked and gone back to.
  */
-export async function Directory({ searchParams, action, occupationId, idPrefix = "dir", layout = "wide", pageSize = PAGE_SIZE }: Props) {
+export async function Directory({ searchParams, action, cachedAddresses = false, occupationId, idPrefix = "dir", layout = "wide", pageSize = PAGE_SIZE }: Props) {
   const { filters, errors } = parseDirectoryParams(searchParams, (zip) => zipCentroid(zip) !== null);
   const areas = await listProgramAreasCached();
   const area = areas.find((a) => a.slug === filters.area) ?? null;
@@ -64,14 +70,23 @@ export async function Directory({ searchParams, action, occupationId, idPrefix =
   const pageCount = Math.min(MAX_PAGE, Math.max(1, Math.ceil(Math.min(result.total, COUNT_CAP) / pageSize)));
   const id = (name: string) => `${idPrefix}-${name}`;
   const formKey = directoryQueryString(filters) + JSON.stringify(errors);
-  const href = (changes: Partial<DirectoryFilters>) => `${action}${directoryQueryString({ ...filters, page: 1, ...changes })}`;
+  const pathFor = (f: Partial<DirectoryFilters>) => (cachedAddresses ? directoryPath(f) : `${action}${directoryQueryString(f)}`);
+  const href = (changes: Partial<DirectoryFilters>) => pathFor({ ...filters, page: 1, ...changes });
   const fromPath = action;
 
   const column = layout === "column";
   const Results = column ? "h3" : "h2";
   const filtered = directoryQueryString({ ...filters, page: 1 }) !== "" || Object.keys(errors).length > 0;
   const form = (
-    <form key={formKey} method="get" action={action} role="search" aria-label="Filter programs" className={column ? "mt-3 space-y-5" : "space-y-5"}>
+    <form
+      key={formKey}
+      method="get"
+      action={action}
+      data-cached-path={cachedAddresses ? "/directory/" : undefined}
+      role="search"
+      aria-label="Filter programs"
+      className={column ? "mt-3 space-y-5" : "space-y-5"}
+    >
       <AutoSubmit />
       <div>
         <label htmlFor={id("q")} className="block text-sm font-semibold">
@@ -182,7 +197,7 @@ export async function Directory({ searchParams, action, occupationId, idPrefix =
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
           Apply filters
         </button>
-        <PageLink href={action} className="self-center text-sm">
+        <PageLink href={pathFor({})} className="self-center text-sm">
           Clear all
         </PageLink>
       </div>
@@ -222,7 +237,7 @@ export async function Directory({ searchParams, action, occupationId, idPrefix =
           </ol>
         )}
         {pageCount > 1 && result.items.length > 0 ? (
-          <Pagination page={filters.page} pageCount={pageCount} href={(page) => `${action}${directoryQueryString({ ...filters, page })}`} />
+          <Pagination page={filters.page} pageCount={pageCount} href={(page) => pathFor({ ...filters, page })} />
         ) : null}
       </section>
     </div>

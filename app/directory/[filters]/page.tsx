@@ -1,16 +1,18 @@
+import { permanentRedirect } from "next/navigation";
 import { DirectoryPage, directoryMetadata } from "@/components/directory/directory-page";
-import { filtersFromCacheKey } from "@/lib/directory-cache";
+import { directoryRedirect, filtersFromCacheKey } from "@/lib/directory-cache";
 
-// Served as /schools (proxy.ts rewrites here), so it must stay indexable: its canonical is /schools,
-// and robots.txt keeps crawlers off this route's own /directory/ address.
+// A filter set's own address (the directory's links and instant filters come here straight, and
+// proxy.ts rewrites /schools?… here), so it must stay indexable as /schools: that is its canonical,
+// and robots.txt keeps crawlers off the /directory/ addresses.
 export const metadata = directoryMetadata;
 
 /**
- * /schools for one normalized filter set, which the proxy rewrites here (lib/directory-cache.ts):
- * rendered on the first request and then served from Next's page cache, like a static page, until
- * its data's cache expires (a minute) or a listing changes (`updateTag("directory")`). Many students
- * share a filter set, so most directory views cost no rendering at all. Nothing is rendered at build
- * time (no database then).
+ * The directory for one normalized filter set: rendered on the first request and then served from
+ * Next's page cache, like a static page, until its data's cache expires (a minute) or a listing
+ * changes (`updateTag("directory")`). Many students share a filter set, so most directory views cost
+ * no rendering at all. Nothing is rendered at build time (no database then). A segment that is not a
+ * canonical key is redirected to the one that is (lib/directory-cache.ts).
  */
 export const revalidate = 60;
 export const dynamicParams = true;
@@ -19,5 +21,8 @@ export async function generateStaticParams(): Promise<{ filters: string }[]> {
 }
 
 export default async function CachedDirectoryPage({ params }: { params: Promise<{ filters: string }> }) {
-  return <DirectoryPage searchParams={filtersFromCacheKey((await params).filters)} />;
+  const { filters } = await params;
+  const canonical = directoryRedirect(filters);
+  if (canonical !== null) permanentRedirect(canonical);
+  return <DirectoryPage searchParams={filtersFromCacheKey(filters)} />;
 }

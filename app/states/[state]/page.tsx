@@ -3,6 +3,7 @@ import { PageLink } from "@/components/page-link";
 import { notFound } from "next/navigation";
 import { ProgramAdCard } from "@/components/directory/program-ad";
 import { getStateDirectory } from "@/db/queries/states";
+import { directoryPath } from "@/lib/directory-cache";
 import { formatDollars, formatNumber } from "@/lib/format";
 import { US_STATES, stateFromSlug, stateSlug } from "@/lib/validations/directory";
 
@@ -37,7 +38,7 @@ export default async function StatePage({ params }: Props) {
         {data.schoolCount === 1 ? "school" : "schools"}
       </p>
       <p className="mt-2">
-        <PageLink href={`/schools?state=${code}`}>Filter {name} programs in the directory</PageLink>
+        <PageLink href={directoryPath({ state: code })}>Filter {name} programs in the directory</PageLink>
       </p>
 
       {data.metroFigures.length > 0 ? (
@@ -90,13 +91,13 @@ export default async function StatePage({ params }: Props) {
             </ul>
             {data.programCount > SHOWN ? (
               <p className="mt-4">
-                <PageLink href={`/schools?state=${code}`}>See all {formatNumber(data.programCount)} programs in {name}</PageLink>
+                <PageLink href={directoryPath({ state: code })}>See all {formatNumber(data.programCount)} programs in {name}</PageLink>
               </p>
             ) : null}
           </>
         ) : (
           <p className="mt-3">
-            No campus-based programs are listed in {name} yet. <PageLink href="/schools?delivery=online">Browse online programs</PageLink>.
+            No campus-based programs are listed in {name} yet. <PageLink href={directoryPath({ delivery: ["online"] })}>Browse online programs</PageLink>.
           </p>
         )}
       </section>
