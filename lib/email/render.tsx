@@ -1,5 +1,5 @@
 import "server-only";
-import { render, toPlainText } from "@react-email/render";
+import { toPlainText } from "@react-email/render";
 import type { ReactElement } from "react";
 import ConsentWithdrawn, { type ConsentWithdrawnProps } from "@/emails/consent-withdrawn";
 import LeadNotification, { type LeadNotificationProps } from "@/emails/lead-notification";
@@ -9,13 +9,22 @@ import { siteOrigin } from "@/lib/env";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
+/** The doctype react-email's `render` puts before an email (the XHTML one mail clients expect). */
+const DOCTYPE = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
+
+let reactDomServer: Promise<typeof import("react-dom/server")> | undefined;
+
 /**
- * The HTML and the plain text of one email from one render: the text is converted from the HTML
- * (what `render(element, { plainText: true })` does after a second render of its own). A render
- * streams over several turns of the event loop, which under load each wait behind other requests.
+ * The HTML and the plain text of one email from one render: the text is converted from the HTML, as
+ * `render(element, { plainText: true })` would after a second render of its own. The render is
+ * React's synchronous one, where react-email's `render` streams: our emails hold no Suspense or
+ * async component, and a stream takes several turns of the event loop, each of which, under load,
+ * waits behind every other request (a Request Info submission renders its emails while the student
+ * waits). `react-dom/server` is loaded once, on first use, as react-email loads it.
  */
 async function both(element: ReactElement, subject: string): Promise<RenderedEmail> {
-  const html = await render(element);
+  const { renderToStaticMarkup } = await (reactDomServer ??= import("react-dom/server"));
+  const html = `${DOCTYPE}${renderToStaticMarkup(element)}`;
   return { subject, html, text: toPlainText(html) };
 }
 
