@@ -52,9 +52,10 @@ function cacheable(filters: Partial<DirectoryFilters>): boolean {
 /**
  * The address of a directory filter set, for the directory's links and its instant filters: the
  * page-cache route itself (`/directory/state=CA&delivery=online`) when the set is cached there, so a
- * click skips the proxy step (lib/directory-cache's rewrite costs about a third of a cached page's
- * throughput); otherwise /schools with the query string. The unfiltered directory is /schools.
- * The no-JavaScript form still submits to /schools?…, which the proxy rewrites to the same page.
+ * click skips the proxy step (Next's proxy step alone, before any rewrite, costs about 40 % of a
+ * cached page's throughput: README, Benchmarks); otherwise /schools with the query string. The
+ * unfiltered directory is /schools. The no-JavaScript form still submits to /schools?…, which the
+ * proxy rewrites to the same cached page.
  */
 export function directoryPath(filters: Partial<DirectoryFilters>): string {
   const query = directoryQueryString(filters);
