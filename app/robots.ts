@@ -9,9 +9,11 @@ export default function robots(): MetadataRoute.Robots {
         userAgent: "*",
         allow: "/",
         // Click redirects, sign-in and the school and operator areas are not for search engines, nor
-        // the page-cache routes of the directory and the career profiles (their pages are /schools and
-        // /careers/<slug>, which proxy.ts rewrites there).
-        disallow: ["/go/", "/api/", "/school/", "/ops/", "/login", "/directory/", "/career-pages/"],
+        // the career profiles' page-cache route (their pages are /careers/<slug>, which proxy.ts
+        // rewrites there). A directory filter set's own address, /directory/<filters>, is linked
+        // from public pages and may be crawled: like /schools?<filters>, it names /schools as its
+        // canonical.
+        disallow: ["/go/", "/api/", "/school/", "/ops/", "/login", "/career-pages/"],
       },
     ],
     sitemap: `${site}/sitemap.xml`,

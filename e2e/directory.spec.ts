@@ -137,7 +137,14 @@ test.describe("directory URL and form", () => {
     await expect.poll(() => matchCount(page)).toBe(bachelors);
   });
 
-  test("a filter set has one address: instant filters and links go straight to it, other spellings redirect there", async ({ page }) => {
+  test("a filter set has one address: instant filters and links go straight to it, other spellings redirect there", async ({ page, request }) => {
+    // Every /directory/ address the browser asks for (pages, and the instant filters' RSC requests,
+    // whose redirects Next answers inside a 200): each must be served as it is, not redirected.
+    const asked = new Set<string>();
+    page.on("request", (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith("/directory/")) asked.add(url.pathname);
+    });
     const redirects: string[] = [];
     page.on("response", (response) => {
       if (response.status() >= 300 && response.status() < 400) redirects.push(response.url());
@@ -165,9 +172,11 @@ test.describe("directory URL and form", () => {
     await page.getByRole("searchbox", { name: "School or program name" }).press("Enter");
     await expect(page).toHaveURL(/\/schools\?q=informatics$/);
     expect(redirects).toEqual([]);
+    expect(asked.size).toBeGreaterThanOrEqual(4);
+    for (const path of asked) expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(200);
 
     // A link from elsewhere, spelled another way: the same page at its canonical address.
-    await page.goto("/directory/state=tx&credential=bachelor&sort=recommended&utm_source=mail");
+    await page.goto("/directory/state=tx&area=no-such-area&credential=bachelor&sort=recommended&utm_source=mail");
     await expect(page).toHaveURL(/\/directory\/credential=bachelor&state=TX$/);
     await expect(page.getByRole("combobox", { name: "Campus state" })).toHaveValue("TX");
     // A malformed ZIP: the per-request page, with the message beside the field.
@@ -273,12 +282,12 @@ test.describe("pages", () => {
     const robots = await (await request.get("/robots.txt")).text();
     expect(robots).toContain("Sitemap:");
     expect(robots).toContain("Disallow: /go/");
-    // The page cache's internal route is never crawled under its own address.
-    expect(robots).toContain("Disallow: /directory/");
+    // A filter set's own address is linked from public pages: crawlable, with /schools as canonical.
+    expect(robots).not.toContain("Disallow: /directory/");
   });
 
   test("the directory, cached or rendered per request, is indexable under its one canonical address", async ({ page }) => {
-    for (const path of ["/schools", "/schools?credential=certificate", "/schools?q=coding"]) {
+    for (const path of ["/schools", "/schools?credential=certificate", "/directory/credential=certificate", "/schools?q=coding"]) {
       await page.goto(path);
       await expect(page.locator('meta[name="robots"]'), path).toHaveCount(0);
       await expect(page.locator('link[rel="canonical"]'), path).toHaveAttribute("href", /\/schools$/);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { parseDirectoryParams } from "@/lib/validations/directory";
-import { careerProfileCacheKey, directoryCacheKey, directoryPath, directoryRedirect, filtersFromCacheKey, parseMetroSort } from "./directory-cache";
+import {
+  careerProfileCacheKey,
+  careerViewRedirect,
+  directoryCacheKey,
+  directoryPath,
+  directoryRedirect,
+  filtersFromCacheKey,
+  parseMetroSort,
+} from "./directory-cache";
 
 const key = (query: string) => directoryCacheKey(new URLSearchParams(query));
 
@@ -31,7 +39,6 @@ describe("directory page-cache keys", () => {
     const expected = { credential: ["associate", "diploma"], state: "CA" };
     expect(filtersFromCacheKey("credential=associate&credential=diploma&state=CA")).toEqual(expected);
     expect(filtersFromCacheKey(encodeURIComponent("credential=associate&credential=diploma&state=CA"))).toEqual(expected);
-    expect(filtersFromCacheKey("%E0%A4%A")).toEqual({});
   });
 });
 
@@ -43,7 +50,7 @@ describe("directory addresses", () => {
       const path = directoryPath(filtersOf(query));
       expect(path).toBe(`/directory/${key(query)}`);
       // The route takes it as it is: no redirect.
-      expect(directoryRedirect(path.slice("/directory/".length))).toBeNull();
+      expect(directoryRedirect(path.slice("/directory/".length), () => true)).toBeNull();
     }
   });
 
@@ -55,20 +62,39 @@ describe("directory addresses", () => {
   });
 
   it("redirects a route segment that is not a canonical key to the address that is", () => {
-    // Another order, case, a default or noise: the canonical key.
-    expect(directoryRedirect("state=ca&delivery=online")).toBe("/directory/delivery=online&state=CA");
-    expect(directoryRedirect(encodeURIComponent("delivery=online&state=CA&utm_source=x"))).toBe("/directory/delivery=online&state=CA");
-    expect(directoryRedirect("sort=recommended")).toBe("/schools");
-    expect(directoryRedirect("radius=50")).toBe("/schools");
-    expect(directoryRedirect("garbage")).toBe("/schools");
-    expect(directoryRedirect("%E0%A4%A")).toBe("/schools");
+    const redirect = (segment: string) => directoryRedirect(segment, (slug) => slug === "medical-coding");
+    // Another order, case, a default, noise or an unknown program area: the canonical key.
+    expect(redirect("state=ca&delivery=online")).toBe("/directory/delivery=online&state=CA");
+    expect(redirect("delivery=online&state=CA&utm_source=x")).toBe("/directory/delivery=online&state=CA");
+    expect(redirect("area=zzz-unknown&state=CA")).toBe("/directory/state=CA");
+    expect(redirect("area=zzz-unknown")).toBe("/schools");
+    expect(redirect("sort=recommended")).toBe("/schools");
+    expect(redirect("radius=50")).toBe("/schools");
+    expect(redirect("garbage")).toBe("/schools");
+    // Next hands the segment over percent-encoded, however the address spelled it; one encoded
+    // twice decodes to noise.
+    expect(redirect(encodeURIComponent("delivery=online&state%3DCA"))).toBe("/directory/delivery=online");
+    expect(redirect("%E0%A4%A")).toBe("/schools");
     // Free text or a field error: the per-request page, which shows the message.
-    expect(directoryRedirect("zip=9001&radius=50")).toBe("/schools?zip=9001&radius=50");
-    expect(directoryRedirect("q=coding")).toBe("/schools?q=coding");
-    // Canonical keys, spelled as links spell them or percent-encoded: the page itself.
-    expect(directoryRedirect("all")).toBeNull();
-    expect(directoryRedirect("delivery=online&state=CA")).toBeNull();
-    expect(directoryRedirect(encodeURIComponent("delivery=online&state=CA"))).toBeNull();
+    expect(redirect("zip=9001&radius=50")).toBe("/schools?zip=9001&radius=50");
+    expect(redirect("q=coding")).toBe("/schools?q=coding");
+    // Canonical keys, as Next hands them over or spelled plainly: the page itself.
+    expect(redirect("all")).toBeNull();
+    expect(redirect(encodeURIComponent("delivery=online&state=CA"))).toBeNull();
+    expect(redirect("delivery=online&state=CA")).toBeNull();
+    expect(redirect("area=medical-coding&credential=associate")).toBeNull();
+  });
+
+  it("sends a career profile's non-canonical cached view back to the profile's address", () => {
+    const slug = "medical-records-and-health-information-technicians";
+    const redirect = (view: string) => careerViewRedirect(slug, view, () => false);
+    expect(redirect("all")).toBeNull();
+    expect(redirect("state=CA&metroSort=salary")).toBeNull();
+    expect(redirect(encodeURIComponent("state=CA&metroSort=salary"))).toBeNull();
+    expect(redirect("metroSort=salary&state=ca")).toBe(`/careers/${slug}?state=CA&metroSort=salary`);
+    expect(redirect("metroSort=employment")).toBe(`/careers/${slug}`);
+    expect(redirect("area=zzz-unknown")).toBe(`/careers/${slug}`);
+    expect(redirect("q=coding")).toBe(`/careers/${slug}?q=coding`);
   });
 });
 
@@ -95,7 +121,7 @@ describe("career profile page-cache keys", () => {
 
   it("gives the page back the order its key names", () => {
     for (const query of ["", "metroSort=salary", "credential=associate&state=CA&metroSort=salary"]) {
-      const params = filtersFromCacheKey(encodeURIComponent(careerKey(query) ?? ""));
+      const params = filtersFromCacheKey(careerKey(query) ?? "");
       expect(parseMetroSort(params.metroSort)).toBe(new URLSearchParams(query).get("metroSort") ?? "employment");
     }
   });

@@ -12,7 +12,7 @@ import {
 const ALL = "all";
 
 /** The directory's page-cache route (app/directory/[filters]): a filter set's own address. */
-const DIRECTORY_ROUTE = "/directory/";
+export const DIRECTORY_ROUTE = "/directory/";
 
 /** The query string's parameters in the shape a page receives them. */
 function rawParams(search: URLSearchParams): RawSearchParams {
@@ -34,7 +34,12 @@ function rawParams(search: URLSearchParams): RawSearchParams {
  */
 export function directoryCacheKey(search: URLSearchParams, extra: Record<string, string | null> = {}): string | null {
   const { filters, errors } = parseDirectoryParams(rawParams(search), () => true);
-  if (errors.zip || errors.radius || !cacheable(filters)) return null;
+  return errors.zip || errors.radius ? null : keyOf(filters, extra);
+}
+
+/** The key of parsed filters (and the page's own parameters), or null when they are not cached. */
+function keyOf(filters: DirectoryFilters, extra: Record<string, string | null> = {}): string | null {
+  if (!cacheable(filters)) return null;
   const parts = [directoryQueryString(filters).slice(1)];
   for (const [name, value] of Object.entries(extra)) {
     if (value !== null) parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
@@ -64,28 +69,54 @@ export function directoryPath(filters: Partial<DirectoryFilters>): string {
 }
 
 /**
- * For a request to the directory's page-cache route: null when `param` (its path segment) is a
- * canonical key, which the page renders; otherwise the address to redirect to, the canonical key's
- * own or /schools?… (free text, a field error: rendered per request). So every filter set has one
- * cached page, and a made-up segment costs a redirect, never a page in the cache.
+ * The canonical key of a page-cache route's segment, or null for a view rendered per request. Next
+ * hands the segment over percent-encoded ("state%3DCA" for /directory/state=CA, and for
+ * /directory/state%3DCA); it is decoded once here. A program area the site does not have is left
+ * out, as the page leaves it out. `text` is the decoded segment, null when it does not decode.
  */
-export function directoryRedirect(param: string): string | null {
-  const text = decodeKey(param);
-  if (text === null) return "/schools";
-  const search = new URLSearchParams(text === ALL ? "" : text);
-  const key = directoryCacheKey(search);
-  if (key !== null && decodeKey(key) === text) return null;
+function canonicalKey(
+  segment: string,
+  areaExists: (slug: string) => boolean,
+  extra: (search: URLSearchParams) => Record<string, string | null>,
+): { key: string | null; text: string | null; search: URLSearchParams } {
+  const text = decodeSegment(segment);
+  const search = new URLSearchParams(text === null || text === ALL ? "" : text);
+  const { filters, errors } = parseDirectoryParams(rawParams(search), () => true);
+  if (filters.area && !areaExists(filters.area)) filters.area = null;
+  return { key: errors.zip || errors.radius ? null : keyOf(filters, extra(search)), text, search };
+}
+
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * For a request to the directory's page-cache route: null when `segment` is a canonical key, which
+ * the page renders; otherwise the address to redirect to: the canonical key's own, or /schools?…
+ * (free text, a field error: rendered per request). So each filter set has one cached page, and a
+ * made-up segment is answered with a redirect, never with a page rendered from the database.
+ */
+export function directoryRedirect(segment: string, areaExists: (slug: string) => boolean): string | null {
+  const { key, text, search } = canonicalKey(segment, areaExists, () => ({}));
+  if (key === text) return null;
   if (key === null) return `/schools?${search.toString()}`;
   return key === ALL ? "/schools" : `${DIRECTORY_ROUTE}${key}`;
 }
 
-/** A path segment back to the key's text; null if it is not valid percent-encoding. */
-function decodeKey(param: string): string | null {
-  try {
-    return decodeURIComponent(param);
-  } catch {
-    return null;
-  }
+/**
+ * The same for a career profile's page-cache route (app/career-pages/[slug]/[view]), which is
+ * reached through the proxy: a view that is not canonical goes back to /careers/<slug> with its
+ * canonical query string, which the proxy rewrites to the canonical view.
+ */
+export function careerViewRedirect(slug: string, view: string, areaExists: (slug: string) => boolean): string | null {
+  const { key, text, search } = canonicalKey(view, areaExists, metroExtra);
+  if (key === text) return null;
+  const query = key === null ? search.toString() : key === ALL ? "" : key;
+  return `/careers/${encodeURIComponent(slug)}${query ? `?${query}` : ""}`;
 }
 
 /** The career profile's metro table order (`?metroSort=`): employment unless salary is asked for. */
@@ -98,16 +129,18 @@ export function parseMetroSort(value: string | string[] | null | undefined): Met
  * programs beside the profile) and the metro table's order, or null to render it per request.
  */
 export function careerProfileCacheKey(search: URLSearchParams): string | null {
-  const sort = parseMetroSort(search.get("metroSort"));
-  return directoryCacheKey(search, { metroSort: sort === "employment" ? null : sort });
+  return directoryCacheKey(search, metroExtra(search));
 }
 
-/**
- * The page's search parameters back from a cache key. The route's `params` may arrive still
- * percent-encoded; a canonical query string holds no "%" of its own, so decoding is always safe.
- */
-export function filtersFromCacheKey(key: string): RawSearchParams {
-  const text = decodeKey(key);
+/** A career profile's own parameter in its key: the metro table's order (left out at its default). */
+function metroExtra(search: URLSearchParams): Record<string, string | null> {
+  const sort = parseMetroSort(search.get("metroSort"));
+  return { metroSort: sort === "employment" ? null : sort };
+}
+
+/** The page's search parameters back from a canonical key's segment (the routes redirect any other). */
+export function filtersFromCacheKey(segment: string): RawSearchParams {
+  const text = decodeSegment(segment);
   return text === null || text === ALL ? {} : rawParams(new URLSearchParams(text));
 }
 

@@ -1,7 +1,7 @@
 import { PageLink } from "@/components/page-link";
 import { COUNT_CAP, listProgramAreasCached, searchDirectoryCached } from "@/db/queries/programs";
 import { credentialLevel, deliveryMode } from "@/db/schema";
-import { directoryPath } from "@/lib/directory-cache";
+import { DIRECTORY_ROUTE, directoryPath } from "@/lib/directory-cache";
 import { zipCentroid } from "@/lib/geo";
 import { CREDENTIAL_LABELS, DELIVERY_LABELS, formatNumber } from "@/lib/format";
 import {
@@ -20,7 +20,7 @@ import { ProgramAdCard } from "./program-ad";
 
 type Props = {
   searchParams: RawSearchParams;
-  /** Where the form submits (the page it is on). */
+  /** Where the form submits without JavaScript: the page's public address (/schools, /careers/<slug>). */
   action: string;
   /**
    * Links and instant filters go to each filter set's page-cache address (lib/directory-cache's
@@ -82,7 +82,8 @@ export async function Directory({ searchParams, action, cachedAddresses = false,
       key={formKey}
       method="get"
       action={action}
-      data-cached-path={cachedAddresses ? "/directory/" : undefined}
+      data-cached-path={cachedAddresses ? DIRECTORY_ROUTE : undefined}
+      data-radius-choices={RADIUS_CHOICES.join(" ")}
       role="search"
       aria-label="Filter programs"
       className={column ? "mt-3 space-y-5" : "space-y-5"}

@@ -1,10 +1,10 @@
-import { permanentRedirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { DirectoryPage, directoryMetadata } from "@/components/directory/directory-page";
+import { listProgramAreasCached } from "@/db/queries/programs";
 import { directoryRedirect, filtersFromCacheKey } from "@/lib/directory-cache";
 
 // A filter set's own address (the directory's links and instant filters come here straight, and
-// proxy.ts rewrites /schools?… here), so it must stay indexable as /schools: that is its canonical,
-// and robots.txt keeps crawlers off the /directory/ addresses.
+// proxy.ts rewrites /schools?… here). Every variant names /schools as its canonical.
 export const metadata = directoryMetadata;
 
 /**
@@ -12,7 +12,8 @@ export const metadata = directoryMetadata;
  * Next's page cache, like a static page, until its data's cache expires (a minute) or a listing
  * changes (`updateTag("directory")`). Many students share a filter set, so most directory views cost
  * no rendering at all. Nothing is rendered at build time (no database then). A segment that is not a
- * canonical key is redirected to the one that is (lib/directory-cache.ts).
+ * canonical key (another order, a default, an unknown parameter or program area) is redirected to
+ * the one that is (lib/directory-cache.ts), so each filter set is rendered and cached once.
  */
 export const revalidate = 60;
 export const dynamicParams = true;
@@ -22,7 +23,9 @@ export async function generateStaticParams(): Promise<{ filters: string }[]> {
 
 export default async function CachedDirectoryPage({ params }: { params: Promise<{ filters: string }> }) {
   const { filters } = await params;
-  const canonical = directoryRedirect(filters);
-  if (canonical !== null) permanentRedirect(canonical);
+  const areas = new Set((await listProgramAreasCached()).map((a) => a.slug));
+  // A temporary redirect: the canonical spelling is the code's, and may change.
+  const canonical = directoryRedirect(filters, (slug) => areas.has(slug));
+  if (canonical !== null) redirect(canonical);
   return <DirectoryPage searchParams={filtersFromCacheKey(filters)} />;
 }

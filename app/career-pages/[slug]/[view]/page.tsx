@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { CareerProfilePage, careerProfileMetadata } from "@/components/career/career-profile";
-import { filtersFromCacheKey } from "@/lib/directory-cache";
+import { redirect } from "next/navigation";
+import { listProgramAreasCached } from "@/db/queries/programs";
+import { careerViewRedirect, filtersFromCacheKey } from "@/lib/directory-cache";
 
 type Props = { params: Promise<{ slug: string; view: string }> };
 
@@ -10,7 +12,8 @@ type Props = { params: Promise<{ slug: string; view: string }> };
  * and then served from Next's page cache until its data's cache expires (a minute), career data
  * changes (`updateTag("careers")`, app/ops/careers/actions.ts) or a listing does
  * (`updateTag("directory")`). An unknown slug is a cached 404, dropped by the same tag when a
- * career is created. Nothing is rendered at build time (no database then).
+ * career is created. Nothing is rendered at build time (no database then). A view that is not a
+ * canonical key is redirected to /careers/<slug> with the canonical query (lib/directory-cache.ts).
  *
  * Served as /careers/<slug>, so it stays indexable: its canonical is /careers/<slug>, and robots.txt
  * keeps crawlers off this route's own /career-pages/ address.
@@ -27,5 +30,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CachedCareerProfileRoute({ params }: Props) {
   const { slug, view } = await params;
+  const areas = new Set((await listProgramAreasCached()).map((a) => a.slug));
+  const canonical = careerViewRedirect(slug, view, (area) => areas.has(area));
+  if (canonical !== null) redirect(canonical);
   return <CareerProfilePage slug={slug} searchParams={filtersFromCacheKey(view)} source="cache" />;
 }

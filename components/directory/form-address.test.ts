@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { DIRECTORY_ROUTE, directoryCacheKey } from "@/lib/directory-cache";
+import { RADIUS_CHOICES, parseDirectoryParams } from "@/lib/validations/directory";
+import { formAddress } from "./form-address";
+
+type Form = Partial<{ q: string; area: string; credential: string[]; delivery: string[]; state: string; zip: string; radius: string; accredited: boolean; sort: string }>;
+
+/** What the directory form sends, in its fields' order, as FormData lists it. */
+function formValues(form: Form): [string, string][] {
+  return [
+    ["q", form.q ?? ""],
+    ["area", form.area ?? ""],
+    ...(form.credential ?? []).map((c): [string, string] => ["credential", c]),
+    ...(form.delivery ?? []).map((d): [string, string] => ["delivery", d]),
+    ["state", form.state ?? ""],
+    ["zip", form.zip ?? ""],
+    ["radius", form.radius ?? "50"],
+    ...(form.accredited ? [["accredited", "1"] as [string, string]] : []),
+    ["sort", form.sort ?? "recommended"],
+  ];
+}
+
+/** Where the server sends the same values submitted to /schools (the proxy's key, lib/directory-cache.ts). */
+function serverAddress(values: [string, string][]): string | null {
+  const key = directoryCacheKey(new URLSearchParams(values));
+  if (key === null) return null;
+  return key === "all" ? "/schools" : `${DIRECTORY_ROUTE}${key}`;
+}
+
+const FORMS: Form[] = [
+  {},
+  { sort: "name" },
+  { credential: ["bachelor"] },
+  { credential: ["associate", "bachelor"], delivery: ["online", "hybrid"], state: "TX" },
+  { area: "medical-coding", accredited: true, sort: "name" },
+  { zip: "75201", radius: "25", sort: "distance" },
+  { zip: " 75201 ", state: "TX", accredited: true },
+  { radius: "100", sort: "distance" },
+  { zip: "123" },
+  { zip: "75201", radius: "37" },
+  { q: "informatics", state: "CA" },
+];
+
+describe("the directory form's address with JavaScript", () => {
+  it("is, for every cached filter set, the address the server's own links use: no redirect", () => {
+    for (const form of FORMS) {
+      const values = formValues(form);
+      const address = formAddress("/schools", DIRECTORY_ROUTE, values, RADIUS_CHOICES);
+      const expected = serverAddress(values);
+      if (expected !== null) {
+        expect(address, JSON.stringify(form)).toBe(expected);
+      } else {
+        // Rendered per request: /schools with a query string that means the same filters.
+        expect(address, JSON.stringify(form)).toMatch(/^\/schools\?/);
+        const query = new URLSearchParams(address.slice("/schools?".length));
+        const raw = Object.fromEntries([...new Set(query.keys())].map((k) => [k, query.getAll(k)]));
+        const full = new URLSearchParams(values);
+        const fullRaw = Object.fromEntries([...new Set(full.keys())].map((k) => [k, full.getAll(k)]));
+        expect(parseDirectoryParams(raw, () => true), JSON.stringify(form)).toEqual(parseDirectoryParams(fullRaw, () => true));
+      }
+    }
+  });
+
+  it("keeps a career profile's directory on the profile's own address, without the defaults", () => {
+    const action = "/careers/medical-records-and-health-information-technicians";
+    expect(formAddress(action, undefined, formValues({}), RADIUS_CHOICES)).toBe(action);
+    expect(formAddress(action, undefined, formValues({ credential: ["associate"], state: "CA" }), RADIUS_CHOICES)).toBe(
+      `${action}?credential=associate&state=CA`,
+    );
+    expect(formAddress(action, undefined, formValues({ zip: "91402", radius: "25" }), RADIUS_CHOICES)).toBe(`${action}?zip=91402&radius=25`);
+  });
+});
