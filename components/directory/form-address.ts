@@ -2,7 +2,8 @@
  * Where the directory form's values go when JavaScript applies them (components/directory/
  * auto-submit.tsx), spelled as the server spells its own links (lib/directory-cache.ts
  * `directoryPath`), so that an instant filter lands on the page without a redirect. Client code: no
- * zod, no database, no ZIP data; the unit test holds it to `directoryPath` over the form's states.
+ * zod, no database, no ZIP data; the unit test holds it to the server's page-cache key over a table
+ * of the form's states.
  *
  * - The recommended sort, a radius without a ZIP, and a distance sort without a ZIP are left out
  *   (the server's parse drops them too).
