@@ -1,16 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { Db, DbHandle } from "../client";
-import { testDatabases } from "@/lib/testing/db";
+import { queryRows as query, testDatabases, type Row } from "@/lib/testing/db";
 import { generateLeadData } from "@/lib/testing/ops-leads";
 import { clicksToLeadsByProgram, clicksToLeadsBySchool, rebuildClickLeadMonths, type ClickRange } from "./ops-clicks";
 
-type Row = Record<string, unknown>;
-async function query(db: Db, text: SQLText): Promise<Row[]> {
-  const result = (await db.execute(typeof text === "string" ? sql.raw(text) : text)) as unknown;
-  return Array.isArray(result) ? (result as Row[]) : ((result as { rows: Row[] }).rows ?? []);
-}
-type SQLText = string | ReturnType<typeof sql>;
 type Count = { id: number; clicks: number; leads: number };
 
 const range = (from: string, to: string): ClickRange => ({ from: new Date(from), to: new Date(to) });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
 import type { Db, DbHandle } from "../client";
-import { testDatabases } from "@/lib/testing/db";
+import { queryRows as query, testDatabases } from "@/lib/testing/db";
 import { generateLeadData } from "@/lib/testing/ops-leads";
 import {
   getDeliveryStats,
@@ -17,12 +16,6 @@ import {
   type DateRange,
 } from "./ops-dashboard";
 
-type Row = Record<string, unknown>;
-/** Runs hand-written SQL, the yardstick the dashboard is held to. */
-async function query(db: Db, text: string): Promise<Row[]> {
-  const result = (await db.execute(sql.raw(text))) as unknown;
-  return Array.isArray(result) ? (result as Row[]) : ((result as { rows: Row[] }).rows ?? []);
-}
 const n = (v: unknown) => Number(v);
 
 const END = new Date("2025-06-01T00:00:00Z");

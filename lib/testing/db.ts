@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { sql, type SQL } from "drizzle-orm";
 import postgres from "postgres";
 import { migrateDb, openDb, type Db, type DbHandle } from "@/db/client";
 
@@ -46,6 +47,17 @@ export function testDatabases(): TestDb[] {
   const url = process.env.TEST_DATABASE_URL;
   if (url) list.push({ name: "postgres", open: () => openPostgres(url) });
   return list;
+}
+
+export type Row = Record<string, unknown>;
+
+/**
+ * Runs hand-written SQL (text, or a `sql` template with parameters), the yardstick a query under
+ * test is held to, and returns its rows the same way on PGlite (`{ rows }`) and postgres-js (an array).
+ */
+export async function queryRows(db: Db, text: string | SQL): Promise<Row[]> {
+  const result = (await db.execute(typeof text === "string" ? sql.raw(text) : text)) as unknown;
+  return Array.isArray(result) ? (result as Row[]) : ((result as { rows: Row[] }).rows ?? []);
 }
 
 export type { Db };
