@@ -77,20 +77,17 @@ function counts(range: ClickRange, scope: Scope): SQL {
   const fromDay = new Date(Math.ceil(range.from.getTime() / DAY_MS) * DAY_MS);
   const toDay = new Date(Math.floor(range.to.getTime() / DAY_MS) * DAY_MS);
   const top = sql`order by clicks desc, leads desc fetch first ${sql.raw(String(LIMIT))} rows with ties`;
-  const spans: [Date, Date][] = [];
-  if (fromDay >= toDay) {
-    // Within one day (or empty): the raw rows only.
-    if (range.from < range.to) spans.push([range.from, range.to]);
-    else return sql`select 0 as id, 0 as clicks, 0 as leads where false`;
-  } else {
-    if (range.from < fromDay) spans.push([range.from, fromDay]);
-    if (toDay < range.to) spans.push([toDay, range.to]);
-    // Whole days only (what the page asks): one row per series already.
-    if (spans.length === 0) return sql`select * from (${wholeDays(scope, fromDay, toDay)}) k where clicks > 0 or leads > 0 ${top}`;
-  }
-  const parts = fromDay >= toDay ? rawCounts(scope, spans) : sql`${wholeDays(scope, fromDay, toDay)} union all ${rawCounts(scope, spans)}`;
-  return sql`select id, sum(clicks)::int as clicks, sum(leads)::int as leads from (${parts}) k
+  const summed = (parts: SQL) => sql`select id, sum(clicks)::int as clicks, sum(leads)::int as leads from (${parts}) k
     group by id having sum(clicks) > 0 or sum(leads) > 0 ${top}`;
+  if (range.from >= range.to) return sql`select 0 as id, 0 as clicks, 0 as leads where false`;
+  // Within one day: the raw rows only.
+  if (fromDay >= toDay) return summed(rawCounts(scope, [[range.from, range.to]]));
+  const spans: [Date, Date][] = [];
+  if (range.from < fromDay) spans.push([range.from, fromDay]);
+  if (toDay < range.to) spans.push([toDay, range.to]);
+  // Whole days only (what the page asks): one row per series already.
+  if (spans.length === 0) return sql`select * from (${wholeDays(scope, fromDay, toDay)}) k where clicks > 0 or leads > 0 ${top}`;
+  return summed(sql`${wholeDays(scope, fromDay, toDay)} union all ${rawCounts(scope, spans)}`);
 }
 
 /** Visit School Site clicks beside leads, per program, for programs with either in the range. */
