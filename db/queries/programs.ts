@@ -378,9 +378,9 @@ function narrowSearch(query: DirectoryQuery): boolean {
   return searchWords(query.q).length > 0 && filterCount(query) > 0;
 }
 
-/** Radii to try for a ZIP search, up to the asked one (only that one for a narrow search). */
-function rings(miles: number, narrow = false): number[] {
-  if (narrow) return [miles];
+/** Radii to try for a ZIP search, up to the asked `miles` (only that one for a narrow search). */
+function rings(query: DirectoryQuery, miles: number): number[] {
+  if (narrowSearch(query)) return [miles];
   const out: number[] = [];
   for (let r = FIRST_RING_MILES; r < miles; r *= RING_GROWTH) out.push(r);
   out.push(miles);
@@ -515,13 +515,14 @@ async function adsFor(database: Db, picked: PickedRow[]): Promise<PageRow[]> {
   });
 }
 
+/** A first page of a search without a ZIP: every branch in one statement (branchesAds). */
+const firstPageInOneStatement = (query: DirectoryQuery, branches: Branch[]) => query.offset === 0 && !query.near && branches.length > 1;
+
 /**
  * The page's ads in order: the branches in turn, each read as far as the page needs. A branch read
  * from its first row brings its ads in the same statement; one read past an offset (page 2 on)
  * brings ids only, so that the rows it skips cost no ad, and the page's ads follow by id.
  */
-/** A first page of a search without a ZIP: every branch in one statement (branchesAds). */
-const firstPageInOneStatement = (query: DirectoryQuery, branches: Branch[]) => query.offset === 0 && !query.near && branches.length > 1;
 
 async function pageAds(query: DirectoryQuery, database: Db): Promise<PageRow[]> {
   const branches = pageBranches(query);
@@ -534,7 +535,7 @@ async function pageAds(query: DirectoryQuery, database: Db): Promise<PageRow[]> 
       skip === 0 ? branchAds(database, query, branch, take, miles) : branchStatement(database, query, branch, take, miles);
     // A branch by distance first is read in growing circles: the nearest `take` within a small
     // circle are the nearest overall.
-    const rows = !query.near || !branch.byDistance ? await read(query.near?.miles ?? null) : await inRings(rings(query.near.miles, narrowSearch(query)), take, PAGE_RING_MARGIN, read, (r) => r.length);
+    const rows = !query.near || !branch.byDistance ? await read(query.near?.miles ?? null) : await inRings(rings(query, query.near.miles), take, PAGE_RING_MARGIN, read, (r) => r.length);
     out.push(...rows.slice(skip));
     if (out.length >= query.limit) break;
     skip = Math.max(0, skip - rows.length);
@@ -561,7 +562,7 @@ async function cappedCount(query: DirectoryQuery, database: Db): Promise<number>
   }
   if (!query.near) return (await countStatement(database, query, null))[0]?.n ?? 0;
   const read = async (miles: number) => (await countStatement(database, query, miles))[0]?.n ?? 0;
-  return inRings(rings(query.near.miles, narrowSearch(query)), COUNT_CAP + 1, COUNT_RING_MARGIN, read, (n) => n);
+  return inRings(rings(query, query.near.miles), COUNT_CAP + 1, COUNT_RING_MARGIN, read, (n) => n);
 }
 
 /**
