@@ -33,13 +33,12 @@ function rawParams(search: URLSearchParams): RawSearchParams {
  * page, which shows its message for an unknown one (the same for everybody).
  */
 export function directoryCacheKey(search: URLSearchParams, extra: Record<string, string | null> = {}): string | null {
-  const { filters, errors } = parseDirectoryParams(rawParams(search), () => true);
-  return errors.zip || errors.radius ? null : keyOf(filters, extra);
+  return keyOf(parseDirectoryParams(rawParams(search), () => true), extra);
 }
 
 /** The key of parsed filters (and the page's own parameters), or null when they are not cached. */
-function keyOf(filters: DirectoryFilters, extra: Record<string, string | null> = {}): string | null {
-  if (!cacheable(filters)) return null;
+function keyOf({ filters, errors }: ReturnType<typeof parseDirectoryParams>, extra: Record<string, string | null>): string | null {
+  if (errors.zip || errors.radius || !cacheable(filters)) return null;
   const parts = [directoryQueryString(filters).slice(1)];
   for (const [name, value] of Object.entries(extra)) {
     if (value !== null) parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
@@ -81,9 +80,9 @@ function canonicalKey(
 ): { key: string | null; text: string | null; search: URLSearchParams } {
   const text = decodeSegment(segment);
   const search = new URLSearchParams(text === null || text === ALL ? "" : text);
-  const { filters, errors } = parseDirectoryParams(rawParams(search), () => true);
-  if (filters.area && !areaExists(filters.area)) filters.area = null;
-  return { key: errors.zip || errors.radius ? null : keyOf(filters, extra(search)), text, search };
+  const parsed = parseDirectoryParams(rawParams(search), () => true);
+  if (parsed.filters.area && !areaExists(parsed.filters.area)) parsed.filters.area = null;
+  return { key: keyOf(parsed, extra(search)), text, search };
 }
 
 function decodeSegment(segment: string): string | null {

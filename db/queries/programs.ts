@@ -745,3 +745,9 @@ export const listProgramAreasCached = unstable_cache(() => listProgramAreas(), [
   revalidate: 3600,
   tags: [DIRECTORY_CACHE_TAG],
 });
+
+/** Whether a program area slug is one of ours (from the cached list): the directory drops any other. */
+export async function programAreaExists(): Promise<(slug: string) => boolean> {
+  const slugs = new Set((await listProgramAreasCached()).map((a) => a.slug));
+  return (slug) => slugs.has(slug);
+}

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { DirectoryPage, directoryMetadata } from "@/components/directory/directory-page";
-import { listProgramAreasCached } from "@/db/queries/programs";
+import { programAreaExists } from "@/db/queries/programs";
 import { directoryRedirect, filtersFromCacheKey } from "@/lib/directory-cache";
 
 // A filter set's own address (the directory's links and instant filters come here straight, and
@@ -23,9 +23,8 @@ export async function generateStaticParams(): Promise<{ filters: string }[]> {
 
 export default async function CachedDirectoryPage({ params }: { params: Promise<{ filters: string }> }) {
   const { filters } = await params;
-  const areas = new Set((await listProgramAreasCached()).map((a) => a.slug));
   // A temporary redirect: the canonical spelling is the code's, and may change.
-  const canonical = directoryRedirect(filters, (slug) => areas.has(slug));
+  const canonical = directoryRedirect(filters, await programAreaExists());
   if (canonical !== null) redirect(canonical);
   return <DirectoryPage searchParams={filtersFromCacheKey(filters)} />;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { CareerProfilePage, careerProfileMetadata } from "@/components/career/career-profile";
 import { redirect } from "next/navigation";
-import { listProgramAreasCached } from "@/db/queries/programs";
+import { programAreaExists } from "@/db/queries/programs";
 import { careerViewRedirect, filtersFromCacheKey } from "@/lib/directory-cache";
 
 type Props = { params: Promise<{ slug: string; view: string }> };
@@ -30,8 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CachedCareerProfileRoute({ params }: Props) {
   const { slug, view } = await params;
-  const areas = new Set((await listProgramAreasCached()).map((a) => a.slug));
-  const canonical = careerViewRedirect(slug, view, (area) => areas.has(area));
+  const canonical = careerViewRedirect(slug, view, await programAreaExists());
   if (canonical !== null) redirect(canonical);
   return <CareerProfilePage slug={slug} searchParams={filtersFromCacheKey(view)} source="cache" />;
 }
