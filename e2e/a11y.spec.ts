@@ -158,6 +158,20 @@ for (const [area, user, lists, details] of [
   });
 }
 
+test("the scan reports what it should: the settings that make it fast hide nothing", async ({ page }) => {
+  // A page with one violation at each level: A (an image without a text alternative), AA (contrast
+  // under 4.5:1), AAA (contrast under 7:1) and a best practice (no main landmark).
+  await page.setContent(`<!doctype html><html lang="en"><head><title>t</title></head><body>
+    <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+    <p style="color:#999;background:#fff">grey on white</p>
+    <p style="color:#666;background:#fff">darker grey on white</p></body></html>`);
+  const failure = await expectNoAxeViolations(page, "a broken page").then(
+    () => "",
+    (error: Error) => error.message,
+  );
+  for (const rule of ["image-alt", "color-contrast", "color-contrast-enhanced", "landmark-one-main"]) expect(failure).toContain(`: ${rule} (`);
+});
+
 test("every page under app/ is in this accessibility sweep", () => {
   const routes: string[] = [];
   const walk = (dir: string) => {

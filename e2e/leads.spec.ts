@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/a11y";
 import { VALLEY, addProviderRule, asStudent, emailsContaining, expectEmail, fillLeadForm, newStudent } from "./support/leads";
 
 const SCHOOL_INBOX = "admissions@valley-allied-health-institute.example";
@@ -123,11 +123,11 @@ test("the Request Info page, with its errors showing, and the thank-you page hav
   await page.goto(`/programs/${VALLEY}/request-info`);
   await page.getByRole("button", { name: "Send my request" }).click();
   await expect(page.getByLabel("First name", { exact: true })).toHaveAccessibleDescription("Enter your first name");
-  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(page);
   await fillLeadForm(page, student, { campus: "Panorama City" });
   await page.getByRole("button", { name: "Send my request" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Thank you, ${student.firstName}: your request is on its way`);
-  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(page);
 });
 
 test.describe("the Request Info dialog", () => {
@@ -147,8 +147,7 @@ test.describe("the Request Info dialog", () => {
       await page.keyboard.press("Tab");
       expect(await page.evaluate(() => !document.activeElement || document.activeElement === document.body || Boolean(document.activeElement.closest("dialog[open]")))).toBe(true);
     }
-    const axe = await new AxeBuilder({ page }).include("dialog[open]").analyze();
-    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await expectNoAxeViolations(page, "the Request Info dialog", { include: "dialog[open]" });
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();
 

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/a11y";
 import { OPERATOR, signIn } from "./support/portal";
 
 // Each step waits on a server action; on a busy machine one may take longer than the default.
@@ -12,10 +12,6 @@ test.beforeAll(async ({ request }) => {
   expect((await request.get("/careers", { timeout: 120_000 })).ok()).toBe(true);
 });
 
-async function noAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => v.id)).toEqual([]);
-}
 
 const uid = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -44,7 +40,7 @@ test("an operator adds a career and edits it: messages on the fields, and the pu
   await page.getByRole("navigation", { name: "Operator console" }).getByRole("link", { name: "Careers" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Careers" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Medical Records and Health Information Technicians", exact: true })).toBeVisible();
-  await noAxeViolations(page);
+  await expectNoAxeViolations(page);
 
   // Nothing filled in: told what is missing, nothing created.
   const add = page.getByRole("form", { name: "Add a career" });
@@ -54,7 +50,7 @@ test("an operator adds a career and edits it: messages on the fields, and the pu
 
   const { profile } = await addCareer(page, name);
   await expect(page.getByText("Career created. Write its sections below.")).toBeVisible();
-  await noAxeViolations(page);
+  await expectNoAxeViolations(page);
   // A new profile is public at once, with only what has been written.
   await page.goto(profile);
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
@@ -133,7 +129,7 @@ test("an operator imports BLS figures: problems by line, a preview of the change
   await page.getByRole("link", { name: "Import BLS figures (CSV)" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Import BLS figures: ${name}` })).toBeVisible();
   await expect(page.getByRole("link", { name: "metro area sample CSV" })).toHaveAttribute("href", "/samples/bls-metro-areas.csv");
-  await noAxeViolations(page);
+  await expectNoAxeViolations(page);
   const upload = page.getByRole("form", { name: "Upload BLS figures" });
 
   // A file with mistakes: every problem listed by line and column, nothing saved.
@@ -153,7 +149,7 @@ test("an operator imports BLS figures: problems by line, a preview of the change
   await expect(problems.getByRole("row").nth(1)).toContainText("3AREAUse the 5-digit metro area (CBSA) code");
   await expect(problems.getByRole("row").nth(2)).toContainText("4OCC_CODEThis row is for occupation 29-1141");
   await expect(problems.getByRole("row").nth(3)).toContainText("5TOT_EMPBLS did not publish this employment figure (**)");
-  await noAxeViolations(page);
+  await expectNoAxeViolations(page);
 
   // Too large: refused with the limit named.
   await upload.getByLabel("CSV file").setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.alloc(600 * 1024, "a") });
@@ -177,7 +173,7 @@ test("an operator imports BLS figures: problems by line, a preview of the change
   const added = preview.getByRole("table", { name: "Rows added (2)" });
   await expect(added.getByRole("row").nth(1)).toContainText("Los Angeles-Long Beach-Anaheim, CA (31080)1,200$52,000");
   await expect(added.getByRole("row").nth(2)).toContainText(`${metro} (${code})340$42,000`);
-  await noAxeViolations(page);
+  await expectNoAxeViolations(page);
   const publicPage = await context.newPage();
   await publicPage.goto(profile);
   await expect(publicPage.getByRole("heading", { name: "Where the jobs are: metro areas" })).toHaveCount(0);

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/a11y";
 import { addProviderRule } from "./support/leads";
 import { ADMIN_A, OPERATOR, signIn, uniqueEmail } from "./support/portal";
 
@@ -7,10 +7,6 @@ test.describe.configure({ timeout: 150_000 });
 
 const slugOf = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
 
-async function noAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => v.id)).toEqual([]);
-}
 
 /** Creates a program in the school portal the page is signed in to, and sends it for review. */
 async function draftAndSubmit(page: Page, title: string) {
@@ -35,7 +31,7 @@ test("an operator creates a school, its listing is approved, and suspending the 
   await signIn(page, OPERATOR);
   await page.getByRole("navigation", { name: "Operator console" }).getByRole("link", { name: "Schools" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Schools" })).toBeVisible();
-  await noAxeViolations(page);
+  await expectNoAxeViolations(page);
 
   // Bad input: messages on the fields, nothing created.
   const add = page.getByRole("form", { name: "Add a school" });
@@ -48,7 +44,7 @@ test("an operator creates a school, its listing is approved, and suspending the 
   await add.getByRole("button", { name: "Create school" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(page.getByText("School created.")).toBeVisible();
-  await noAxeViolations(page);
+  await expectNoAxeViolations(page);
 
   // Found by search.
   await page.goto("/ops/schools");
@@ -82,7 +78,7 @@ test("an operator creates a school, its listing is approved, and suspending the 
   await page.goto("/ops/review");
   const item = page.getByRole("article", { name: title });
   await expect(item).toContainText("New listing");
-  await noAxeViolations(page);
+  await expectNoAxeViolations(page);
   await item.getByRole("button", { name: "Approve" }).click();
   // Approved: it leaves the queue.
   await expect(page.getByRole("article", { name: title })).toHaveCount(0);
@@ -107,7 +103,7 @@ test("an operator creates a school, its listing is approved, and suspending the 
   for (const action of ["school.created", "school.updated", "invitation.created", "school.publish_setting", "program.approved", "school.suspended"]) {
     await expect(log.getByRole("cell", { name: action, exact: true }), action).toBeVisible();
   }
-  await noAxeViolations(page);
+  await expectNoAxeViolations(page);
 });
 
 test("a listing sent back with a reason is emailed to the school's admins", async ({ page, browser }) => {
@@ -160,7 +156,7 @@ test("failed deliveries are shown with their error and resent together from the 
     for (const row of rows) await expect(row).toContainText("Failed", { timeout: 1000 });
   }).toPass();
   for (const row of rows) await expect(row).toContainText("Invalid `to` field");
-  await noAxeViolations(page);
+  await expectNoAxeViolations(page);
 
   // Nothing ticked: told so.
   const form = page.getByRole("form", { name: "Resend deliveries" });
@@ -186,7 +182,7 @@ test("clicks to leads: the demo leads per school, and a bad range on its field",
   await expect(pacific).toBeVisible();
   expect(Number((await pacific.getByRole("cell").nth(1).textContent())?.replace(/\D/g, ""))).toBeGreaterThan(0);
   await expect(page.getByRole("table", { name: "By program" })).toBeVisible();
-  await noAxeViolations(page);
+  await expectNoAxeViolations(page);
   await page.goto("/ops/clicks?from=2026-02-10&to=2026-02-01");
   await expect(page.getByLabel("Last day")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("The last day must be on or after the first day.")).toBeVisible();
@@ -196,7 +192,7 @@ test("privacy: the retention setting is validated and saved, and the scrub repor
   await signIn(page, OPERATOR);
   await page.goto("/ops/privacy");
   await expect(page.getByRole("heading", { level: 1, name: "Privacy requests" })).toBeVisible();
-  await noAxeViolations(page);
+  await expectNoAxeViolations(page);
   const setting = page.getByRole("form", { name: "Retention setting" });
   await setting.getByLabel("Keep lead requests for (months)").fill("0");
   await setting.getByRole("button", { name: "Save retention" }).click();

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/a11y";
 import { newStudent } from "./support/leads";
 import { leadFormBody, leadStudent, scrapeLeadForm, VALLEY_SLUG } from "./support/lead-post";
 
@@ -71,8 +71,7 @@ test("an operator reads lead volume for a date range, per day, week and month", 
   await expect(reasons.getByRole("rowheader", { name: "Hidden field filled in (bot trap)" })).toBeVisible();
   await expect(page.getByText("are not stored, so they are not counted")).toHaveCount(0);
 
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(page);
 });
 
 test("a bad range is reported on its field and the last 30 days are shown instead", async ({ page }) => {
@@ -85,6 +84,5 @@ test("a bad range is reported on its field and the last 30 days are shown instea
   await expect(page.getByText("The range was not valid, so the last 30 days are shown.")).toBeVisible();
   await page.goto("/ops/leads?from=not-a-date");
   await expect(page.getByText("Enter a date as YYYY-MM-DD.")).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(page);
 });

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/a11y";
 import { asStudent, emailsContaining, expectEmail, fillLeadForm, newStudent } from "./support/leads";
 import { ADMIN_A, MEMBER_A, OPERATOR, SCHOOL_B, signIn } from "./support/portal";
 
@@ -29,7 +29,7 @@ test("an admin adds a campus address; it gets leads for that campus only after i
   await signIn(page, ADMIN_A);
   await page.getByRole("navigation", { name: "School portal" }).getByRole("link", { name: "Lead recipients" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Lead recipients" })).toBeVisible();
-  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   // Bad input: the message is on the field.
   let form = await addAddress(page, "admissions at pacific");
@@ -43,7 +43,7 @@ test("an admin adds a campus address; it gets leads for that campus only after i
   const row = page.getByRole("row").filter({ hasText: email });
   await expect(row).toContainText("Torrance campus only");
   await expect(row).toContainText("Waiting for confirmation");
-  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   // Not confirmed yet: a Torrance lead does not reach it.
   const before = newStudent();
@@ -57,7 +57,7 @@ test("an admin adds a campus address; it gets leads for that campus only after i
   const ownerPage = await owner.newPage();
   await ownerPage.goto(link);
   await expect(ownerPage.getByRole("heading", { level: 1 })).toHaveText("Receive Pacific Crest College's student requests?");
-  expect((await new AxeBuilder({ page: ownerPage }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(ownerPage);
   await ownerPage.getByRole("button", { name: "Confirm this address" }).click();
   await expect(ownerPage.getByRole("status")).toContainText("Confirmed.");
   await ownerPage.goto(link);

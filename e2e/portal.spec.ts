@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/a11y";
 import { asStudent, fillLeadForm, letters, newStudent } from "./support/leads";
 import { ADMIN_A, MEMBER_A, OPERATOR, SCHOOL_A, signIn } from "./support/portal";
 
@@ -34,8 +34,7 @@ test("a program is created, reviewed by an operator, and goes live", async ({ pa
   await expect(ad.getByRole("heading", { name: title })).toBeVisible();
   await expect(ad).toContainText(SCHOOL_A);
   await expect(ad).toContainText("Torrance, CA");
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(page);
   await page.goBack();
 
   const submit = page.getByRole("form", { name: "Send for review" });
@@ -71,8 +70,7 @@ test("a program is created, reviewed by an operator, and goes live", async ({ pa
 test("a school member works a lead: status with history, and the export contains it", async ({ page }) => {
   await signIn(page, MEMBER_A);
   await page.goto("/school/leads");
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   // Search by name (kept out of the URL).
   const filters = page.getByRole("form", { name: "Filter leads" });
