@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_CACHE_KEY_LENGTH } from "@/lib/cache-key-limit";
 import { parseDirectoryParams } from "@/lib/validations/directory";
 import {
   careerProfileCacheKey,
@@ -11,6 +12,11 @@ import {
 } from "./directory-cache";
 
 const key = (query: string) => directoryCacheKey(new URLSearchParams(query));
+const filtersOf = (query: string) => {
+  const search = new URLSearchParams(query);
+  const raw = Object.fromEntries([...new Set(search.keys())].map((name) => [name, search.getAll(name)]));
+  return parseDirectoryParams(raw, () => true).filters;
+};
 
 describe("directory page-cache keys", () => {
   it("gives equivalent filter sets one key, whatever the order, case or noise of the query string", () => {
@@ -34,6 +40,22 @@ describe("directory page-cache keys", () => {
     expect(key("zip=90012&radius=37")).toBeNull();
   });
 
+  it("leaves a key too long for a file name to per-request rendering", () => {
+    // Next names a cached page's files after its key (`<key>.segments`), at most 255 bytes.
+    const many = "credential=certificate&credential=diploma&credential=associate&credential=bachelor&credential=master&delivery=online&delivery=campus&delivery=hybrid";
+    const long = `area=health-information-technology&${many}&state=CA`;
+    expect(key(long)).toBe(long);
+    expect(long.length).toBeLessThanOrEqual(MAX_CACHE_KEY_LENGTH);
+    const longer = `area=health-information-technology&${many}&state=CA&zip=90012&radius=250&accredited=1&sort=distance&page=400`;
+    expect(longer.length).toBeGreaterThan(MAX_CACHE_KEY_LENGTH);
+    expect(key(longer)).toBeNull();
+    expect(directoryPath(filtersOf(longer))).toBe(`/schools?${longer}`);
+    expect(directoryRedirect(longer, () => true)).toBe(`/schools?${longer}`);
+    // A career profile's key counts its own parameter too.
+    expect(careerProfileCacheKey(new URLSearchParams(long))).toBe(long);
+    expect(careerProfileCacheKey(new URLSearchParams(`${long}&metroSort=salary`))).toBeNull();
+  });
+
   it("turns a key back into the page's search parameters", () => {
     expect(filtersFromCacheKey("all")).toEqual({});
     const expected = { credential: ["associate", "diploma"], state: "CA" };
@@ -41,8 +63,6 @@ describe("directory page-cache keys", () => {
     expect(filtersFromCacheKey(encodeURIComponent("credential=associate&credential=diploma&state=CA"))).toEqual(expected);
   });
 });
-
-const filtersOf = (query: string) => parseDirectoryParams(Object.fromEntries(new URLSearchParams(query)), () => true).filters;
 
 describe("directory addresses", () => {
   it("links a cached filter set to its page-cache route, by the same key the proxy rewrites to", () => {

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import type { MetroSort } from "@/db/queries/occupations";
+import { MAX_CACHE_KEY_LENGTH } from "@/lib/cache-key-limit";
 import {
   RADIUS_CHOICES,
   directoryQueryString,
@@ -27,7 +28,8 @@ function rawParams(search: URLSearchParams): RawSearchParams {
 /**
  * The page-cache key for a directory query string, or null when the page should be rendered per
  * request: a free-text search (unbounded variety, rarely shared), a field error (the page echoes
- * what was typed), a radius outside the form's choices. Equivalent URLs share a key: the key is the
+ * what was typed), a radius outside the form's choices, a key too long for a file name
+ * (MAX_CACHE_KEY_LENGTH). Equivalent URLs share a key: the key is the
  * canonical query string of the parsed filters, followed by `extra`, the page's own parameters in
  * canonical form (null: at its default, left out). Whether a well-formed ZIP exists is left to the
  * page, which shows its message for an unknown one (the same for everybody).
@@ -38,18 +40,22 @@ export function directoryCacheKey(search: URLSearchParams, extra: Record<string,
 
 /** The key of parsed filters (and the page's own parameters), or null when they are not cached. */
 function keyOf({ filters, errors }: ReturnType<typeof parseDirectoryParams>, extra: Record<string, string | null>): string | null {
-  if (errors.zip || errors.radius || !cacheable(filters)) return null;
+  if (errors.zip || errors.radius) return null;
   const parts = [directoryQueryString(filters).slice(1)];
   for (const [name, value] of Object.entries(extra)) {
     if (value !== null) parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
   }
   const query = parts.filter(Boolean).join("&");
+  if (!cacheable(filters, query)) return null;
   return query === "" ? ALL : query;
 }
 
-/** Whether a (well-formed) filter set is served from the page cache: no free text, a radius the form offers. */
-function cacheable(filters: Partial<DirectoryFilters>): boolean {
-  if (filters.q) return false;
+/**
+ * Whether a (well-formed) filter set, with `key` its canonical query string, is served from the
+ * page cache: no free text, a radius the form offers, a key short enough for a file name.
+ */
+function cacheable(filters: Partial<DirectoryFilters>, key: string): boolean {
+  if (filters.q || key.length > MAX_CACHE_KEY_LENGTH) return false;
   return !filters.zip || filters.radius === undefined || (RADIUS_CHOICES as readonly number[]).includes(filters.radius);
 }
 
@@ -64,7 +70,7 @@ function cacheable(filters: Partial<DirectoryFilters>): boolean {
 export function directoryPath(filters: Partial<DirectoryFilters>): string {
   const query = directoryQueryString(filters);
   if (query === "") return "/schools";
-  return cacheable(filters) ? `${DIRECTORY_ROUTE}${query.slice(1)}` : `/schools${query}`;
+  return cacheable(filters, query.slice(1)) ? `${DIRECTORY_ROUTE}${query.slice(1)}` : `/schools${query}`;
 }
 
 /**

@@ -39,6 +39,9 @@ const FORMS: Form[] = [
   { zip: "123" },
   { zip: "75201", radius: "37" },
   { q: "informatics", state: "CA" },
+  // The longest keys: cached up to 200 characters, rendered per request beyond (a file name's limit).
+  { area: "health-information-technology", credential: ["certificate", "diploma", "associate", "bachelor", "master"], delivery: ["online", "campus", "hybrid"], state: "CA" },
+  { area: "health-information-technology", credential: ["certificate", "diploma", "associate", "bachelor", "master"], delivery: ["online", "campus", "hybrid"], zip: "90012", radius: "250", accredited: true, sort: "distance" },
 ];
 
 describe("the directory form's address with JavaScript", () => {

@@ -1,3 +1,5 @@
+import { MAX_CACHE_KEY_LENGTH } from "@/lib/cache-key-limit";
+
 /**
  * Where the directory form's values go when JavaScript applies them (components/directory/
  * auto-submit.tsx), spelled as the server spells its own links (lib/directory-cache.ts
@@ -8,8 +10,9 @@
  * - The recommended sort, a radius without a ZIP, and a distance sort without a ZIP are left out
  *   (the server's parse drops them too).
  * - With `cachedPath` (the /schools directory), a filter set goes to its page-cache address: the
- *   form's fields are in the key's order. A free-text search, a ZIP that is not five digits, or a
- *   radius the form does not offer goes to `action` with the query string (rendered per request).
+ *   form's fields are in the key's order. A free-text search, a ZIP that is not five digits, a
+ *   radius the form does not offer, or a key too long to cache goes to `action` with the query
+ *   string (rendered per request).
  * - No filter at all is `action` itself.
  */
 export function formAddress(action: string, cachedPath: string | undefined, values: Iterable<[string, string]>, radiusChoices: readonly number[]): string {
@@ -28,6 +31,7 @@ export function formAddress(action: string, cachedPath: string | undefined, valu
   const cached =
     cachedPath !== undefined &&
     !params.has("q") &&
+    query.length <= MAX_CACHE_KEY_LENGTH &&
     (!zip || (/^\d{5}$/.test(zip) && radiusChoices.includes(Number(params.get("radius") ?? NaN))));
   return cached ? `${cachedPath}${query}` : `${action}?${query}`;
 }
