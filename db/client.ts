@@ -24,6 +24,8 @@ export type OpenOptions = {
   url?: string;
   /** PGlite data folder, or "memory://" for a throwaway database. */
   dataDir?: string;
+  /** PGlite only: start from this dumped data folder (`dumpDataDir()`), skipping initdb. */
+  loadDataDir?: Blob;
   /** Connections in the postgres-js pool. */
   max?: number;
   /** Server-side limit on one statement, in ms (the app's pool sets one; scripts and benches do not). */
@@ -69,7 +71,7 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
     const { mkdir } = await import("node:fs/promises");
     await mkdir(dataDir, { recursive: true });
   }
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   return {
     db: drizzle({ client, schema }) as unknown as Db,
     kind: "pglite",

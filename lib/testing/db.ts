@@ -1,15 +1,16 @@
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { sql, type SQL } from "drizzle-orm";
 import postgres from "postgres";
-import { migrateDb, openDb, type Db, type DbHandle } from "@/db/client";
+import { inject } from "vitest";
+import { openDb, type Db, type DbHandle } from "@/db/client";
 
 export type TestDb = { name: "pglite" | "postgres"; open: () => Promise<DbHandle> };
 
-/** A fresh in-memory PGlite, migrated. */
+/** A fresh in-memory PGlite, migrated: a copy of the one the global setup migrated and dumped. */
 async function openPglite(): Promise<DbHandle> {
-  const handle = await openDb({ dataDir: "memory://" });
-  await migrateDb(handle);
-  return handle;
+  const template = new Blob([await readFile(inject("pgliteTemplate"))]);
+  return openDb({ dataDir: "memory://", loadDataDir: template });
 }
 
 /** A fresh Postgres database cloned from the migrated test database; dropped on close. */
