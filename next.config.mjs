@@ -31,6 +31,17 @@ const securityHeaders = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
+/**
+ * The query parameters the directory reads (lib/validations/directory.ts DIRECTORY_PARAMS), and a
+ * career profile's own. A plain /schools or /careers/<slug>, with none of them, is rewritten here
+ * to its cached page; proxy.ts runs only when one is present, to work out the filter set's cache
+ * key. Next's proxy step alone roughly halves a cached page's throughput, and these two are the
+ * most visited pages. lib/directory-routing.test.ts holds this list to the parser's and proxy.ts's.
+ */
+const DIRECTORY_PARAMS = ["q", "area", "credential", "delivery", "state", "zip", "radius", "accredited", "sort", "page"];
+const CAREER_PARAMS = [...DIRECTORY_PARAMS, "metroSort"];
+const noneOf = (keys) => keys.map((key) => ({ type: "query", key }));
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WASM and a data directory; it must stay a plain Node require, not a bundle.
@@ -43,6 +54,14 @@ const nextConfig = {
   // `.ci/run` type-checks the whole repository (`npm run typecheck`) before it builds, and sets
   // SKIP_BUILD_TYPECHECK=1 so that `next build` does not check the app a second time.
   typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === "1" },
+  async rewrites() {
+    return {
+      beforeFiles: [
+        { source: "/schools", missing: noneOf(DIRECTORY_PARAMS), destination: "/directory/all" },
+        { source: "/careers/:slug", missing: noneOf(CAREER_PARAMS), destination: "/career-pages/:slug/all" },
+      ],
+    };
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -15,6 +15,9 @@ export default defineConfig({
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
     globalSetup: ["lib/testing/global-setup.ts"],
+    // next-auth's ESM imports "next/server" without an extension, which Node alone cannot resolve;
+    // run through Vite's resolver, proxy.ts (which builds on it) can be imported by a test.
+    server: { deps: { inline: ["next-auth"] } },
     // Vitest's default is one worker fewer than the cores: one on a 2-core CI machine, where the
     // integration tests spend much of their time waiting on the databases. Two cut the run from
     // about 285 s to 180 s there; a larger machine keeps the default.

@@ -275,6 +275,10 @@ async function serverBench(): Promise<string> {
     const ownAddresses = mix.map((url) => directoryPath(parseDirectoryParams(Object.fromEntries(new URL(url, base).searchParams), () => true).filters));
     const warm = await measure(base, cycle(ownAddresses));
     const warmQuery = await measure(base, cycle(mix));
+    // The two most visited pages, plain (no query string: next.config.mjs rewrites them to their
+    // cached pages without the proxy step).
+    const plainDirectory = await measure(base, () => "/schools");
+    const plainCareer = await measure(base, () => "/careers/medical-records-and-health-information-technicians");
     const staticAgain = await measure(base, () => STATIC_PATH, DURATION, 1);
     const staticRps = (staticPage.rps + staticAgain.rps) / 2;
 
@@ -351,6 +355,8 @@ async function serverBench(): Promise<string> {
       row(`static \`${STATIC_PATH}\` (first)`, staticPage),
       row("directory, warm: a mix of 60 filter sets in turn, at their own addresses (`/directory/state=CA&…`: links, instant filters)", warm),
       row("directory, warm: the same 60, at their query-string addresses (`/schools?state=CA&…`: the form without JavaScript)", warmQuery),
+      row("the unfiltered directory, `/schools`", plainDirectory),
+      row("a career profile with its directory, `/careers/medical-records-and-health-information-technicians`", plainCareer),
       row("directory, cold: every request a new filter set (ZIP + radius)", cold),
       row("directory, free-text search (rendered per request)", search),
       row(`static \`${STATIC_PATH}\` (again)`, staticAgain),

@@ -42,6 +42,13 @@ export const PAGE_SIZE = 20;
 export const MAX_PAGE = 500;
 const MAX_QUERY_LENGTH = 80;
 
+/**
+ * The query parameters the directory reads: its filters' names. With none of them, /schools is the
+ * unfiltered directory; next.config.mjs and proxy.ts name them too, to route such a request past
+ * the proxy (lib/directory-routing.test.ts holds the three lists together).
+ */
+export const DIRECTORY_PARAMS = ["q", "area", "credential", "delivery", "state", "zip", "radius", "accredited", "sort", "page"] as const;
+
 /** What Next hands a page as one search parameter. */
 type Param = string | string[] | undefined;
 export type RawSearchParams = Record<string, Param>;
