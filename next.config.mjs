@@ -35,11 +35,19 @@ const securityHeaders = [
  * The query parameters the directory reads (lib/validations/directory.ts DIRECTORY_PARAMS), and a
  * career profile's own. A plain /schools or /careers/<slug>, with none of them, is rewritten here
  * to its cached page; proxy.ts runs only when one is present, to work out the filter set's cache
- * key. Next's proxy step alone roughly halves a cached page's throughput, and these two are the
- * most visited pages. lib/directory-routing.test.ts holds this list to the parser's and proxy.ts's.
+ * key. Next's proxy step alone takes about a third off a cached page's throughput (README,
+ * Benchmarks), and these are the most visited pages. lib/directory-routing.test.ts holds this list
+ * to the parser's and proxy.ts's.
+ *
+ * A career slug is letters, digits and hyphens, at most 120 characters (the operators' form allows
+ * no longer one); any other is left to the per-request page, which answers 404 without a cached
+ * copy of its own. proxy.ts's matcher uses the same pattern. Next 16.4 matches beforeFiles sources
+ * whatever the letter case (`experimental.caseSensitiveRoutes` does not reach them), so /Schools
+ * shows the directory too, naming /schools as its canonical address.
  */
 const DIRECTORY_PARAMS = ["q", "area", "credential", "delivery", "state", "zip", "radius", "accredited", "sort", "page"];
 const CAREER_PARAMS = [...DIRECTORY_PARAMS, "metroSort"];
+const CAREER_SOURCE = "/careers/:slug([a-z0-9-]{1,120})";
 const noneOf = (keys) => keys.map((key) => ({ type: "query", key }));
 
 /** @type {import('next').NextConfig} */
@@ -58,7 +66,7 @@ const nextConfig = {
     return {
       beforeFiles: [
         { source: "/schools", missing: noneOf(DIRECTORY_PARAMS), destination: "/directory/all" },
-        { source: "/careers/:slug", missing: noneOf(CAREER_PARAMS), destination: "/career-pages/:slug/all" },
+        { source: CAREER_SOURCE, missing: noneOf(CAREER_PARAMS), destination: "/career-pages/:slug/all" },
       ],
     };
   },

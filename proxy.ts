@@ -22,8 +22,9 @@ export function proxy(request: NextRequest, event: NextFetchEvent) {
 /**
  * The portal and the operator area; /schools and /careers/<slug> only with one of the query
  * parameters they read (any one matches). Without one, next.config.mjs rewrites them to their
- * cached pages and this step is skipped. Next reads this object without running the module, so the
- * lists are written out; lib/directory-routing.test.ts holds them to the parser's.
+ * cached pages and this step is skipped. A career slug of another shape (next.config.mjs says
+ * which) goes to the per-request page, a 404. Next reads this object without running the module,
+ * so the lists are written out; lib/directory-routing.test.ts holds them to the parser's.
  */
 export const config = {
   matcher: [
@@ -39,16 +40,16 @@ export const config = {
     { source: "/schools", has: [{ type: "query", key: "accredited" }] },
     { source: "/schools", has: [{ type: "query", key: "sort" }] },
     { source: "/schools", has: [{ type: "query", key: "page" }] },
-    { source: "/careers/:slug", has: [{ type: "query", key: "q" }] },
-    { source: "/careers/:slug", has: [{ type: "query", key: "area" }] },
-    { source: "/careers/:slug", has: [{ type: "query", key: "credential" }] },
-    { source: "/careers/:slug", has: [{ type: "query", key: "delivery" }] },
-    { source: "/careers/:slug", has: [{ type: "query", key: "state" }] },
-    { source: "/careers/:slug", has: [{ type: "query", key: "zip" }] },
-    { source: "/careers/:slug", has: [{ type: "query", key: "radius" }] },
-    { source: "/careers/:slug", has: [{ type: "query", key: "accredited" }] },
-    { source: "/careers/:slug", has: [{ type: "query", key: "sort" }] },
-    { source: "/careers/:slug", has: [{ type: "query", key: "page" }] },
-    { source: "/careers/:slug", has: [{ type: "query", key: "metroSort" }] },
+    { source: "/careers/:slug([a-z0-9-]{1,120})", has: [{ type: "query", key: "q" }] },
+    { source: "/careers/:slug([a-z0-9-]{1,120})", has: [{ type: "query", key: "area" }] },
+    { source: "/careers/:slug([a-z0-9-]{1,120})", has: [{ type: "query", key: "credential" }] },
+    { source: "/careers/:slug([a-z0-9-]{1,120})", has: [{ type: "query", key: "delivery" }] },
+    { source: "/careers/:slug([a-z0-9-]{1,120})", has: [{ type: "query", key: "state" }] },
+    { source: "/careers/:slug([a-z0-9-]{1,120})", has: [{ type: "query", key: "zip" }] },
+    { source: "/careers/:slug([a-z0-9-]{1,120})", has: [{ type: "query", key: "radius" }] },
+    { source: "/careers/:slug([a-z0-9-]{1,120})", has: [{ type: "query", key: "accredited" }] },
+    { source: "/careers/:slug([a-z0-9-]{1,120})", has: [{ type: "query", key: "sort" }] },
+    { source: "/careers/:slug([a-z0-9-]{1,120})", has: [{ type: "query", key: "page" }] },
+    { source: "/careers/:slug([a-z0-9-]{1,120})", has: [{ type: "query", key: "metroSort" }] },
   ],
 };

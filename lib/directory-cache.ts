@@ -62,10 +62,10 @@ function cacheable(filters: Partial<DirectoryFilters>, key: string): boolean {
 /**
  * The address of a directory filter set, for the directory's links and its instant filters: the
  * page-cache route itself (`/directory/state=CA&delivery=online`) when the set is cached there, so a
- * click skips the proxy step (Next's proxy step alone, before any rewrite, costs about 40 % of a
- * cached page's throughput: README, Benchmarks); otherwise /schools with the query string. The
- * unfiltered directory is /schools. The no-JavaScript form still submits to /schools?…, which the
- * proxy rewrites to the same cached page.
+ * click skips the proxy step (Next's proxy step alone takes about a third off a cached page's
+ * throughput: README, Benchmarks); otherwise /schools with the query string. The unfiltered
+ * directory is /schools (next.config.mjs rewrites it to its cached page). The no-JavaScript form
+ * still submits to /schools?…, which the proxy rewrites to the same cached page.
  */
 export function directoryPath(filters: Partial<DirectoryFilters>): string {
   const query = directoryQueryString(filters);
@@ -114,8 +114,9 @@ export function directoryRedirect(segment: string, areaExists: (slug: string) =>
 
 /**
  * The same for a career profile's page-cache route (app/career-pages/[slug]/[view]), which is
- * reached through the proxy: a view that is not canonical goes back to /careers/<slug> with its
- * canonical query string, which the proxy rewrites to the canonical view.
+ * reached by rewrites (next.config.mjs for a plain profile, the proxy otherwise): a view that is
+ * not canonical goes back to /careers/<slug> with its canonical query string, which the proxy
+ * rewrites to the canonical view.
  */
 export function careerViewRedirect(slug: string, view: string, areaExists: (slug: string) => boolean): string | null {
   const { key, text, search } = canonicalKey(view, areaExists, metroExtra);

@@ -15,8 +15,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
- * A career profile, rendered per request. Most visits never get here: the proxy sends a view it can
- * cache (no free-text search, no field error) to app/career-pages/[slug]/[view] instead.
+ * A career profile, rendered per request. Most visits never get here: a view that can be cached (no
+ * free-text search, no field error) is rewritten to app/career-pages/[slug]/[view] instead, by
+ * next.config.mjs for a plain profile and by the proxy for one with a query string.
  */
 export default async function CareerProfileRoute({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);

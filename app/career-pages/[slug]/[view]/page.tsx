@@ -8,8 +8,9 @@ type Props = { params: Promise<{ slug: string; view: string }> };
 
 /**
  * /careers/<slug> for one normalized view (metro table order, and the filters of the programs
- * beside it), which the proxy rewrites here (lib/directory-cache.ts): rendered on the first request
- * and then served from Next's page cache until its data's cache expires (a minute), career data
+ * beside it), rewritten here by next.config.mjs (a plain profile) or by the proxy
+ * (lib/directory-cache.ts, for one with a query string): rendered on the first request and then
+ * served from Next's page cache until its data's cache expires (a minute), career data
  * changes (`updateTag("careers")`, app/ops/careers/actions.ts) or a listing does
  * (`updateTag("directory")`). An unknown slug is a cached 404, dropped by the same tag when a
  * career is created. Nothing is rendered at build time (no database then). A view that is not a
