@@ -42,7 +42,10 @@ describe("directory page-cache keys", () => {
 
   it("leaves a key too long for a file name to per-request rendering", () => {
     // Next names a cached page's files after its key (`<key>.segments`), at most 255 bytes.
-    const many = "credential=certificate&credential=diploma&credential=associate&credential=bachelor&credential=master&delivery=online&delivery=campus&delivery=hybrid";
+    const many = [
+      ...["certificate", "diploma", "associate", "bachelor", "master"].map((c) => `credential=${c}`),
+      ...["online", "campus", "hybrid"].map((d) => `delivery=${d}`),
+    ].join("&");
     const long = `area=health-information-technology&${many}&state=CA`;
     expect(key(long)).toBe(long);
     expect(long.length).toBeLessThanOrEqual(MAX_CACHE_KEY_LENGTH);
@@ -51,6 +54,15 @@ describe("directory page-cache keys", () => {
     expect(key(longer)).toBeNull();
     expect(directoryPath(filtersOf(longer))).toBe(`/schools?${longer}`);
     expect(directoryRedirect(longer, () => true)).toBe(`/schools?${longer}`);
+    // Exactly at the limit and one past it (a longer area slug).
+    const withArea = (length: number) => `area=${"a".repeat(length)}&${many}&state=CA`;
+    const atLimit = withArea(MAX_CACHE_KEY_LENGTH - withArea(0).length);
+    expect(atLimit.length).toBe(MAX_CACHE_KEY_LENGTH);
+    expect(key(atLimit)).toBe(atLimit);
+    expect(directoryPath(filtersOf(atLimit))).toBe(`/directory/${atLimit}`);
+    const pastLimit = withArea(MAX_CACHE_KEY_LENGTH + 1 - withArea(0).length);
+    expect(key(pastLimit)).toBeNull();
+    expect(directoryPath(filtersOf(pastLimit))).toBe(`/schools?${pastLimit}`);
     // A career profile's key counts its own parameter too.
     expect(careerProfileCacheKey(new URLSearchParams(long))).toBe(long);
     expect(careerProfileCacheKey(new URLSearchParams(`${long}&metroSort=salary`))).toBeNull();

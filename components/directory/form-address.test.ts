@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_CACHE_KEY_LENGTH } from "@/lib/cache-key-limit";
 import { DIRECTORY_ROUTE, directoryCacheKey } from "@/lib/directory-cache";
 import { RADIUS_CHOICES, parseDirectoryParams } from "@/lib/validations/directory";
 import { formAddress } from "./form-address";
@@ -27,6 +28,9 @@ function serverAddress(values: [string, string][]): string | null {
   return key === "all" ? "/schools" : `${DIRECTORY_ROUTE}${key}`;
 }
 
+const EVERY_CREDENTIAL = ["certificate", "diploma", "associate", "bachelor", "master"];
+const EVERY_DELIVERY = ["online", "campus", "hybrid"];
+
 const FORMS: Form[] = [
   {},
   { sort: "name" },
@@ -40,8 +44,8 @@ const FORMS: Form[] = [
   { zip: "75201", radius: "37" },
   { q: "informatics", state: "CA" },
   // The longest keys: cached up to 200 characters, rendered per request beyond (a file name's limit).
-  { area: "health-information-technology", credential: ["certificate", "diploma", "associate", "bachelor", "master"], delivery: ["online", "campus", "hybrid"], state: "CA" },
-  { area: "health-information-technology", credential: ["certificate", "diploma", "associate", "bachelor", "master"], delivery: ["online", "campus", "hybrid"], zip: "90012", radius: "250", accredited: true, sort: "distance" },
+  { area: "health-information-technology", credential: EVERY_CREDENTIAL, delivery: EVERY_DELIVERY, state: "CA" },
+  { area: "health-information-technology", credential: EVERY_CREDENTIAL, delivery: EVERY_DELIVERY, zip: "90012", radius: "250", accredited: true, sort: "distance" },
 ];
 
 describe("the directory form's address with JavaScript", () => {
@@ -62,6 +66,18 @@ describe("the directory form's address with JavaScript", () => {
         expect(parseDirectoryParams(raw, () => true), JSON.stringify(form)).toEqual(parseDirectoryParams(fullRaw, () => true));
       }
     }
+  });
+
+  it("sends a filter set to its cached address up to the longest key cached, and past it to /schools", () => {
+    const form = (areaLength: number): Form => ({ area: "a".repeat(areaLength), credential: EVERY_CREDENTIAL, delivery: EVERY_DELIVERY, state: "CA" });
+    // The key's length less the area slug's (an empty area would drop the parameter altogether).
+    const fixed = formAddress("/schools", DIRECTORY_ROUTE, formValues(form(1)), RADIUS_CHOICES).length - DIRECTORY_ROUTE.length - 1;
+    const at = formValues(form(MAX_CACHE_KEY_LENGTH - fixed));
+    const past = formValues(form(MAX_CACHE_KEY_LENGTH + 1 - fixed));
+    expect(formAddress("/schools", DIRECTORY_ROUTE, at, RADIUS_CHOICES)).toBe(serverAddress(at));
+    expect(formAddress("/schools", DIRECTORY_ROUTE, at, RADIUS_CHOICES).length).toBe(DIRECTORY_ROUTE.length + MAX_CACHE_KEY_LENGTH);
+    expect(serverAddress(past)).toBeNull();
+    expect(formAddress("/schools", DIRECTORY_ROUTE, past, RADIUS_CHOICES)).toMatch(/^\/schools\?area=a+&credential=certificate/);
   });
 
   it("keeps a career profile's directory on the profile's own address, without the defaults", () => {

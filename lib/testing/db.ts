@@ -9,7 +9,9 @@ export type TestDb = { name: "pglite" | "postgres"; open: () => Promise<DbHandle
 
 /** A fresh in-memory PGlite, migrated: a copy of the one the global setup migrated and dumped. */
 async function openPglite(): Promise<DbHandle> {
-  const template = new Blob([await readFile(inject("pgliteTemplate"))]);
+  const path = inject("pgliteTemplate");
+  if (!path) throw new Error("No PGlite template: run the tests through vitest.config.ts, whose global setup makes one.");
+  const template = new Blob([await readFile(path)]);
   return openDb({ dataDir: "memory://", loadDataDir: template });
 }
 

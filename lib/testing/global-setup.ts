@@ -17,7 +17,8 @@ declare module "vitest" {
  * Migrates the databases once for the whole run, so test files start from a copy instead of
  * migrating their own:
  * - PGlite: a migrated data folder is dumped to a file; starting from it takes about a quarter of
- *   the time of a fresh start, which runs initdb inside WebAssembly (see `testDatabases`);
+ *   the time of a fresh start, which runs initdb inside WebAssembly (see `testDatabases`). In
+ *   watch mode it is made once: restart vitest after adding a migration;
  * - Postgres: the test database is migrated, and each test file clones it as a template, so files
  *   run in parallel without seeing each other's rows.
  */
