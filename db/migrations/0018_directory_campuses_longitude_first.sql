@@ -1,0 +1,4 @@
+DROP INDEX "directory_campuses_position_idx";--> statement-breakpoint
+DROP INDEX "directory_campuses_sponsored_idx";--> statement-breakpoint
+CREATE INDEX "directory_campuses_position_idx" ON "directory_campuses" USING btree ("longitude","latitude","program_id","state","program_area_id","credential_level","delivery","accredited","sponsored_rank","title");--> statement-breakpoint
+CREATE INDEX "directory_campuses_sponsored_idx" ON "directory_campuses" USING btree ("longitude","latitude","program_id","state","program_area_id","credential_level","delivery","accredited","sponsored_rank","title") WHERE sponsored_rank is not null;
