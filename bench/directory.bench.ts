@@ -23,7 +23,9 @@ register(
 );
 
 const BENCH_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:55432/directory_bench";
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 60);
+// 200 samples per row: a p95 of 60 rested on its three slowest, which one scheduler hiccup on a shared
+// 2-core machine could move by 8 ms (15.7 to 26.4 ms for one row in consecutive runs).
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 
 type Combo = { name: string; make: (i: number) => Record<string, unknown> };
 
