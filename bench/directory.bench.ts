@@ -11,7 +11,7 @@ import zipcodes from "zipcodes";
 import os from "node:os";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import { PROGRAM_AREAS } from "@/db/seed/schools";
-import { directoryPath } from "@/lib/directory-cache";
+import { directoryPath, rawParams } from "@/lib/directory-cache";
 import { RADIUS_CHOICES, parseDirectoryParams } from "@/lib/validations/directory";
 import { clearRuntimePageCache, percentile, recreateDatabase, runWhenMain, stopProcessGroup } from "./support";
 
@@ -273,8 +273,7 @@ async function serverBench(): Promise<string> {
     // The mix: 60 filter sets in turn (the warm-up run views each at least once), at the addresses
     // the directory's links and instant filters use (the page-cache route, straight), then at the
     // query-string addresses the form submits without JavaScript (through the proxy's rewrite).
-    // (Each parameter appears once in the mix, so a plain object holds a query string whole.)
-    const ownAddresses = mix.map((url) => directoryPath(parseDirectoryParams(Object.fromEntries(new URL(url, base).searchParams), () => true).filters));
+    const ownAddresses = mix.map((url) => directoryPath(parseDirectoryParams(rawParams(new URL(url, base).searchParams), () => true).filters));
     const warm = await measure(base, cycle(ownAddresses));
     const warmQuery = await measure(base, cycle(mix));
     // The two most visited pages, plain (no query string: next.config.mjs rewrites them to their

@@ -16,7 +16,7 @@ const ALL = "all";
 export const DIRECTORY_ROUTE = "/directory/";
 
 /** The query string's parameters in the shape a page receives them. */
-function rawParams(search: URLSearchParams): RawSearchParams {
+export function rawParams(search: URLSearchParams): RawSearchParams {
   const out: RawSearchParams = {};
   for (const key of new Set(search.keys())) {
     const values = search.getAll(key);
@@ -68,9 +68,9 @@ function cacheable(filters: Partial<DirectoryFilters>, key: string): boolean {
  * still submits to /schools?…, which the proxy rewrites to the same cached page.
  */
 export function directoryPath(filters: Partial<DirectoryFilters>): string {
-  const query = directoryQueryString(filters);
+  const query = directoryQueryString(filters).slice(1);
   if (query === "") return "/schools";
-  return cacheable(filters, query.slice(1)) ? `${DIRECTORY_ROUTE}${query.slice(1)}` : `/schools${query}`;
+  return cacheable(filters, query) ? `${DIRECTORY_ROUTE}${query}` : `/schools?${query}`;
 }
 
 /**
