@@ -20,7 +20,7 @@ import {
   type LeadRequest,
 } from "../schema";
 import { isAtCap, lockCappedPrograms, programCappedSql, reachedUntil, setCapReachedUntil } from "./lead-caps";
-import { lockKeys } from "./locks";
+import { lockKeys, retryOnDeadlock } from "./locks";
 import { isListed } from "./programs";
 
 /* ------------------------------------------------------------------ the form */
@@ -167,7 +167,8 @@ export async function createLeadRequest(input: NewLeadRequestInput, db?: Db): Pr
   // transaction's one connection: postgres.js pipelines them and the server runs them in the order
   // sent). Under load each round trip waits its turn on a busy event loop, so the transaction takes
   // five of them instead of a dozen.
-  return db.transaction(async (tx) => {
+  // Run again if Postgres ends it to break a deadlock (db/queries/locks.ts): nothing is lost then.
+  return retryOnDeadlock(() => db.transaction(async (tx) => {
     // Lead caps: the capped programs' rows stay locked until commit, so two requests at cap - 1
     // are counted one after the other and the second is refused. Program rows are locked before the
     // advisory locks below, in id order, by every submission: no two wait on each other.
@@ -308,7 +309,7 @@ export async function createLeadRequest(input: NewLeadRequestInput, db?: Db): Pr
     }
     await Promise.all(writes);
     return { requestId: input.requestId, replayed: false, leads: stored, capsReached: capsReached.map((c) => c.programId) };
-  });
+  }));
 }
 
 async function storedLeads(db: Db | Tx, requestId: string): Promise<StoredLead[]> {

@@ -16,3 +16,33 @@ export async function lockKeys(tx: Tx, keys: string[]): Promise<void> {
     )}]::text[]) with ordinality as t(k, n) order by n`,
   );
 }
+
+/** Postgres's codes for a transaction it ended to break a deadlock, or for a serialization failure. */
+const RETRYABLE_CODES = new Set(["40P01", "40001"]);
+
+/** The SQLSTATE of a driver error, also when the query builder wrapped it (as its `cause`). */
+export function sqlState(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+/**
+ * Runs a whole transaction again when Postgres ended it to break a deadlock (or a serialization
+ * failure): it was rolled back entirely, so nothing of it is left to undo. Rollups shared by every
+ * submission are updated at commit (migration 0019), in the order the rows were written, so two
+ * transactions can still meet there in opposite orders; one is then ended, and here it runs again
+ * instead of failing the student's request.
+ */
+export async function retryOnDeadlock<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const code = sqlState(error);
+      if (attempt >= attempts || code === undefined || !RETRYABLE_CODES.has(code)) throw error;
+    }
+  }
+}
