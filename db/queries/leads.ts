@@ -57,57 +57,61 @@ const programColumns = {
   capped: programCappedSql,
 };
 
-async function withCampuses(db: Db, rows: Omit<LeadProgram, "campuses">[]): Promise<LeadProgram[]> {
-  if (rows.length === 0) return [];
-  const campusRows = await db
-    .select({
-      programId: programCampuses.programId,
-      id: campuses.id,
-      name: campuses.name,
-      city: campuses.city,
-      state: campuses.state,
-      latitude: campuses.latitude,
-      longitude: campuses.longitude,
-    })
-    .from(programCampuses)
-    .innerJoin(campuses, eq(campuses.id, programCampuses.campusId))
-    .where(
-      inArray(
-        programCampuses.programId,
-        rows.map((r) => r.id),
-      ),
-    )
-    .orderBy(asc(campuses.name), asc(campuses.id));
-  return rows.map((r) => ({ ...r, campuses: campusRows
-      .filter((c) => c.programId === r.id)
-      .map((c) => ({ id: c.id, name: c.name, city: c.city, state: c.state, latitude: c.latitude, longitude: c.longitude })),
-  }));
-}
+/** A program's campuses, by name, as a JSON array (read in the same statement as the program). */
+const campusesJson = sql<LeadCampus[]>`coalesce((
+  select json_agg(json_build_object('id', c.id, 'name', c.name, 'city', c.city, 'state', c.state,
+    'latitude', c.latitude, 'longitude', c.longitude) order by c.name, c.id)
+  from ${programCampuses} pc join ${campuses} c on c.id = pc.campus_id
+  where pc.program_id = ${programs.id}), '[]'::json)`;
+
+/** How many similar programs are read to find the three from different schools. */
+const SUGGESTION_CANDIDATES = 20;
 
 /**
  * A listed program with its campuses, and up to three similar programs (same area, other schools,
- * sponsored first) offered as "also send my request to".
+ * not at a lead cap, sponsored first) offered as "also send my request to". One statement: the
+ * form is read for each dialog opened and again for each request sent, and on a busy server each
+ * round trip to the database waits its turn.
  */
 export async function getRequestInfoContext(by: { slug: string } | { id: number }, db?: Db): Promise<RequestInfoContext | null> {
   db ??= await getDb();
-  const [row] = await db
-    .select(programColumns)
+  const asked = db.$with("asked").as(
+    db
+      .select({ id: sql<number>`${programs.id}`.as("asked_id"), areaId: programs.programAreaId, schoolId: programs.schoolId })
+      .from(programs)
+      .innerJoin(schools, eq(schools.id, programs.schoolId))
+      .where(and(isListed, "slug" in by ? eq(programs.slug, by.slug) : eq(programs.id, by.id)))
+      .limit(1),
+  );
+  const isAsked = sql<boolean>`${programs.id} = (select asked_id from ${asked})`;
+  const rows = await db
+    .with(asked)
+    .select({ ...programColumns, campuses: campusesJson, isAsked })
     .from(programs)
     .innerJoin(schools, eq(schools.id, programs.schoolId))
-    .where(and(isListed, "slug" in by ? eq(programs.slug, by.slug) : eq(programs.id, by.id)))
-    .limit(1);
-  if (!row) return null;
-  const candidates = await db
-    .select(programColumns)
-    .from(programs)
-    .innerJoin(schools, eq(schools.id, programs.schoolId))
-    .where(and(isListed, eq(programs.programAreaId, row.programAreaId), ne(programs.schoolId, row.schoolId), sql`not ${programCappedSql}`))
-    .orderBy(sql`${programs.sponsoredRank} asc nulls last`, asc(programs.title), asc(programs.id))
-    .limit(20);
+    .where(
+      or(
+        isAsked,
+        and(
+          isListed,
+          sql`${programs.programAreaId} = (select ${asked.areaId} from ${asked})`,
+          sql`${programs.schoolId} <> (select ${asked.schoolId} from ${asked})`,
+          sql`not ${programCappedSql}`,
+        ),
+      ),
+    )
+    .orderBy(sql`${isAsked} desc`, sql`${programs.sponsoredRank} asc nulls last`, asc(programs.title), asc(programs.id))
+    .limit(1 + SUGGESTION_CANDIDATES);
+  if (!rows[0]?.isAsked) return null;
+  const [program, ...candidates] = rows.map((row): LeadProgram => {
+    const { isAsked, ...rest } = row;
+    void isAsked;
+    return rest;
+  });
+  if (!program) return null;
   const seen = new Set<number>();
-  const picked = candidates.filter((c) => !seen.has(c.schoolId) && seen.add(c.schoolId)).slice(0, 3);
-  const [program, ...suggestions] = await withCampuses(db, [row, ...picked]);
-  return program ? { program, suggestions } : null;
+  const suggestions = candidates.filter((c) => !seen.has(c.schoolId) && seen.add(c.schoolId)).slice(0, 3);
+  return { program, suggestions };
 }
 
 /* ------------------------------------------------------------------ storing */
