@@ -13,7 +13,8 @@ async function expected(db: Db, programId: number) {
   const listed = `p.status = 'active' and s.status = 'active'`;
   const [asked] = await queryRows(
     db,
-    `select p.id, p.program_area_id as area, p.school_id as school from programs p join schools s on s.id = p.school_id where ${listed} and p.id = ${programId}`,
+    `select p.id, p.program_area_id as area, p.school_id as school from programs p join schools s on s.id = p.school_id
+     where ${listed} and p.id = ${programId}`,
   );
   if (!asked) return null;
   const campusesOf = async (id: number) =>
