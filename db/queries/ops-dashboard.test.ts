@@ -251,6 +251,23 @@ describe.each(testDatabases())("operator dashboard figures on $name", ({ open })
     expect((await expectRejectionsMatch()).byReason.find((r) => r.reason === "brand_new")?.rejections).toBe(1);
   });
 
+  it("counts a lead under its request's final state and source when one transaction writes the lead and then changes them", async () => {
+    await db.transaction(async (tx) => {
+      await query(tx, `insert into lead_requests (id, idempotency_key, first_name, last_name, email, phone_e164, zip, state,
+        education_level, desired_start, attribution, created_at) values (md5('in-tx')::uuid, 'in-tx', 'A', 'B', 'b@example.com',
+        '+15550000001', '00000', 'YY', 'x', 'y', '{"utm_source":"tx-before"}', '2025-05-02T12:00:00Z')`);
+      await query(tx, `insert into leads (id, request_id, school_id, program_id, created_at) select md5('in-tx-lead')::uuid,
+        md5('in-tx')::uuid, school_id, id, '2025-05-02T12:00:00Z' from programs where slug = 'gen-p-3'`);
+      await query(tx, `update lead_requests set state = 'XX', attribution = '{"utm_source":"tx-after"}' where id = md5('in-tx')::uuid`);
+    });
+    const byState = Object.fromEntries((await getLeadsByState(RANGE, db)).map((r) => [r.key, r.leads]));
+    const bySource = Object.fromEntries((await getLeadsBySource(RANGE, db)).map((r) => [r.key, r.leads]));
+    expect([byState.XX, byState.YY ?? 0, bySource["tx-after"], bySource["tx-before"] ?? 0]).toEqual([1, 0, 1, 0]);
+    const states = await query(db, `select coalesce(r.state, 'Unknown') s, count(*) c
+      from leads l join lead_requests r on r.id = l.request_id where ${WHERE} group by 1`);
+    expect(byState).toEqual(Object.fromEntries(states.map((r) => [String(r.s), n(r.c)])));
+  });
+
   it("a rebuild from the raw rows gives the same figures as the triggers kept", async () => {
     const before = await Promise.all([
       getLeadSummary(RANGE, db),
