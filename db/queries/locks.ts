@@ -20,11 +20,15 @@ export async function lockKeys(tx: Tx, keys: string[]): Promise<void> {
 /** Postgres's codes for a transaction it ended to break a deadlock, or for a serialization failure. */
 const RETRYABLE_CODES = new Set(["40P01", "40001"]);
 
-/** The SQLSTATE of a driver error, also when the query builder wrapped it (as its `cause`). */
+/**
+ * The SQLSTATE of an error the database sent, also when the query builder wrapped it (as its
+ * `cause`). Only a server error has one: it carries a severity besides its code (postgres-js and
+ * PGlite both), which a Node error such as a dropped connection (`ECONNRESET`) does not.
+ */
 export function sqlState(error: unknown): string | undefined {
   for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    const { code, severity } = e as { code?: unknown; severity?: unknown };
+    if (typeof code === "string" && typeof severity === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
   }
   return undefined;
 }

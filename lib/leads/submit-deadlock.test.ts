@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { openDb, type DbHandle } from "@/db/client";
 import { emailOutbox, leadRequests, leads, programs, schools } from "@/db/schema";
 import { seedLeadRecipients } from "@/db/seed/recipients";
 import { seedSchools } from "@/db/seed/schools";
@@ -17,6 +17,8 @@ const postgresOnly = testDatabases().filter((d) => d.name === "postgres");
 
 describe.skipIf(postgresOnly.length === 0).each(postgresOnly)("a deadlocked lead submission on $name", (target) => {
   let handle: DbHandle;
+  /** The app's side: a pool opened after the database's deadlock_timeout was set. */
+  let submissions: DbHandle;
   let other: postgres.Sql;
   let programId: number;
   let schoolId: number;
@@ -32,14 +34,19 @@ describe.skipIf(postgresOnly.length === 0).each(postgresOnly)("a deadlocked lead
       .where(eq(schools.slug, "summit-ridge-career-institute"));
     programId = row!.id;
     schoolId = row!.schoolId;
-    // A second session on the same (cloned) database.
+    // Sessions opened from here on (the submissions' and the other one) on the same cloned database.
+    // Postgres looks for a deadlock once per lock wait, this long after the wait starts: long
+    // enough for the test to close the cycle first on a busy machine.
     const [current] = (await queryRows(handle.db, "select current_database() as name")) as { name: string }[];
+    await queryRows(handle.db, `alter database "${current!.name}" set deadlock_timeout = '5s'`);
     const url = new URL(process.env.TEST_DATABASE_URL!);
     url.pathname = `/${current!.name}`;
+    submissions = await openDb({ url: url.toString(), max: 2 });
     other = postgres(url.toString(), { max: 2, onnotice: () => {} });
   });
   afterAll(async () => {
     await other?.end({ timeout: 5 });
+    await submissions?.close();
     await handle?.close();
   });
 
@@ -48,7 +55,7 @@ describe.skipIf(postgresOnly.length === 0).each(postgresOnly)("a deadlocked lead
     const day = now.toISOString().slice(0, 10);
     const source = "open-transaction-test";
     const submit = (ip: string) =>
-      submitLeadRequest(validForm(programId, { attribution: { utm_source: source } }), { ip, userAgent: "vitest", pageUrl: null, now }, handle.db);
+      submitLeadRequest(validForm(programId, { attribution: { utm_source: source } }), { ip, userAgent: "vitest", pageUrl: null, now }, submissions.db);
     const first = await submit("10.9.9.1");
     expect(first.ok).toBe(true);
     const [lead] = await other`select l.id from leads l where l.request_id = ${first.data!.requestId}`;
@@ -83,16 +90,18 @@ describe.skipIf(postgresOnly.length === 0).each(postgresOnly)("a deadlocked lead
     try {
       await session`begin`;
       // This session never runs the deadlock check itself: the submission's does, and is ended.
-      await session`set local deadlock_timeout = '30s'`;
+      await session`set local deadlock_timeout = '60s'`;
+      const [before] = await other`select deadlocks::int as n from pg_stat_database where datname = current_database()`;
       await session`update ops_leads_by_source_daily set leads = leads where day = ${day} and source = ${source}`;
 
-      const submitted = submitLeadRequest(form, { ip: "10.9.9.9", userAgent: "vitest", pageUrl: null, now }, handle.db);
+      const submitted = submitLeadRequest(form, { ip: "10.9.9.9", userAgent: "vitest", pageUrl: null, now }, submissions.db);
       // The submission's commit waits for that row (the rollups are applied at commit) while it
       // holds its advisory lock on the school and the student's email.
       await expect
         .poll(
           async () => {
-            const [waiting] = await other`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
+            const [waiting] = await other`select count(*)::int as n from pg_stat_activity
+              where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'transactionid'`;
             return waiting!.n;
           },
           { timeout: 15_000 },
@@ -106,6 +115,13 @@ describe.skipIf(postgresOnly.length === 0).each(postgresOnly)("a deadlocked lead
 
       const result = await submitted;
       expect(result).toMatchObject({ ok: true, data: { replayed: false } });
+      // Postgres counted the deadlock it broke (the statistics reach the view within a second or so).
+      await expect
+        .poll(async () => {
+          const [after] = await other`select deadlocks::int as n from pg_stat_database where datname = current_database()`;
+          return after!.n - before!.n;
+        }, { timeout: 15_000 })
+        .toBe(1);
     } finally {
       session.release();
     }
