@@ -101,21 +101,21 @@ export async function getRequestInfoContext(by: { slug: string } | { id: number 
       .orderBy(sql`${programs.sponsoredRank} asc nulls last`, asc(programs.title), asc(programs.id))
       .limit(SUGGESTION_CANDIDATES),
   );
-  const isAsked = sql<boolean>`${programs.id} = (select asked_id from ${asked})`;
-  const rows = await db
+  const rows: LeadProgram[] = await db
     .with(asked, picked)
-    .select({ ...programColumns, campuses: campusesJson, isAsked })
+    .select({ ...programColumns, campuses: campusesJson })
     .from(programs)
     .innerJoin(schools, eq(schools.id, programs.schoolId))
     .where(sql`${programs.id} in (select asked_id from ${asked} union all select candidate_id from ${picked})`)
-    .orderBy(sql`${isAsked} desc`, sql`${programs.sponsoredRank} asc nulls last`, asc(programs.title), asc(programs.id));
-  if (!rows[0]?.isAsked) return null;
-  const [program, ...candidates] = rows.map((row): LeadProgram => {
-    const { isAsked, ...rest } = row;
-    void isAsked;
-    return rest;
-  });
-  if (!program) return null;
+    .orderBy(
+      sql`${programs.id} = (select asked_id from ${asked}) desc`,
+      sql`${programs.sponsoredRank} asc nulls last`,
+      asc(programs.title),
+      asc(programs.id),
+    );
+  // The asked program comes first; the candidates are other schools' programs.
+  const [program, ...candidates] = rows;
+  if (!program || ("slug" in by ? program.slug !== by.slug : program.id !== by.id)) return null;
   const seen = new Set<number>();
   const suggestions = candidates.filter((c) => !seen.has(c.schoolId) && seen.add(c.schoolId)).slice(0, 3);
   return { program, suggestions };
