@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../client";
+import type { Db, DbHandle, Tx } from "../client";
 import { retryOnDeadlock, sqlState } from "./locks";
 import { testDatabases } from "@/lib/testing/db";
 
@@ -11,8 +11,8 @@ describe.each(testDatabases())("retrying a transaction Postgres ended, on $name"
   });
   afterAll(async () => handle?.close());
 
-  /** A real error from the server with this SQLSTATE, as the query builder hands it on. */
-  const fail = (code: string) => handle.db.execute(sql.raw(`do $$ begin raise exception 'test' using errcode = '${code}'; end $$`));
+  /** A real error from the server with this SQLSTATE, as the query builder hands it on (`db`: the test's, or a transaction). */
+  const fail = (code: string, db: Db | Tx = handle.db) => db.execute(sql.raw(`do $$ begin raise exception 'test' using errcode = '${code}'; end $$`));
 
   it("reads the SQLSTATE of a server error through the query builder's wrapper, and none from a Node error", async () => {
     const error = await handle.db.execute(sql`select 1 / 0`).catch((e: unknown) => e);
@@ -28,7 +28,7 @@ describe.each(testDatabases())("retrying a transaction Postgres ended, on $name"
       const result = await retryOnDeadlock(() =>
         handle.db.transaction(async (tx) => {
           runs++;
-          if (runs === 1) await tx.execute(sql.raw(`do $$ begin raise exception 'test' using errcode = '${code}'; end $$`));
+          if (runs === 1) await fail(code, tx);
           return "stored";
         }),
       );
